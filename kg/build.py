@@ -1,0 +1,172 @@
+"""`kg build`: parse ontology and data, validate each source graph, write the dataset atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, ValidationFailed
+from kg.namespaces import PROJECT
+from kg.rdfio import parse_file, read_bytes
+from kg.settings import Settings
+from kg.stats import compute_stats
+from kg.store import EmbeddedStore
+from kg.validate import Cache, Finding, Report, load_shapes, shacl
+
+
+@dataclass
+class GraphSource:
+    """One named graph and the files that contribute to it."""
+
+    name: str
+    files: list[Path] = field(default_factory=list)
+    quads: list[ox.Quad] = field(default_factory=list)
+
+
+@dataclass
+class Sources:
+    """Everything parsed from disk, ready to validate and write."""
+
+    ontology: list[ox.Quad]
+    shapes: list[ox.Quad]
+    graphs: dict[str, GraphSource]
+    fingerprint: bytes
+
+    @property
+    def quads(self) -> list[ox.Quad]:
+        return self.ontology + [q for g in self.graphs.values() for q in g.quads]
+
+
+def ontology_graph(base: str) -> ox.NamedNode:
+    return ox.NamedNode(base + "graph/ontology")
+
+
+def collect(settings: Settings, data_files: list[Path] | None = None) -> Sources:
+    """Parse the ontology, the shapes and the data files (default: all of kg/data/*.trig)."""
+    base = settings.base
+    onto_files = sorted(settings.ontology_dir.glob("*.ttl"))
+    shape_files = sorted(settings.shapes_dir.glob("*.ttl"))
+    fingerprint = b"".join(read_bytes(p) for p in onto_files + shape_files) + base.encode()
+    ontology = [q for p in onto_files for q in parse_file(p, base, ontology_graph(base))]
+    shapes = load_shapes(settings.shapes_dir, base)
+    graphs: dict[str, GraphSource] = {}
+    for path in data_files if data_files is not None else sorted(settings.data_dir.rglob("*.trig")):
+        fallback = ox.NamedNode(f"{base}graph/{path.stem}")
+        for quad in parse_file(path, base, fallback):
+            name = quad.graph_name.value
+            source = graphs.setdefault(name, GraphSource(name))
+            if path not in source.files:
+                source.files.append(path)
+            source.quads.append(quad)
+    return Sources(ontology, shapes, graphs, fingerprint)
+
+
+def validate_sources(sources: Sources, settings: Settings, use_cache: bool = True,
+                     lang: str = "en") -> Report:
+    """SHACL per named graph (cached by content), then the whole-graph SPARQL checks."""
+    cache = Cache(settings.build_dir / ".shacl-cache")
+    findings: list[Finding] = []
+    for source in sources.graphs.values():
+        key = Cache.key(sources.fingerprint, lang.encode(), source.name.encode(),
+                        *(read_bytes(p) for p in source.files))
+        found = cache.get(key) if use_cache else None
+        if found is None:
+            found = [_place(f, source, settings.base)
+                     for f in shacl(source.quads, sources.shapes, sources.ontology, lang)]
+            cache.put(key, found)
+        findings.extend(found)
+    findings.extend(run_checks(sources, settings))
+    return Report(findings)
+
+
+def run_checks(sources: Sources, settings: Settings) -> list[Finding]:
+    """Checks across graphs (shapes/checks/*.rq): each query lists the nodes that break a rule."""
+    check_files = sorted((settings.shapes_dir / "checks").glob("*.rq"))
+    if not check_files:
+        return []
+    store = EmbeddedStore(settings)
+    store.load(sources.quads)
+    findings = []
+    for path in check_files:
+        text = path.read_text(encoding="utf-8")
+        message = _header(text, "message") or path.stem
+        severity = _header(text, "severity") or "Violation"
+        result = store.select(text)
+        for row in result.rows:
+            focus = row[0].value if row and row[0] is not None else "?"
+            value = row[1].value if len(row) > 1 and row[1] is not None else None
+            findings.append(Finding(severity, focus, None, message, f"check:{path.stem}", value))
+    return findings
+
+
+def _header(text: str, name: str) -> str | None:
+    match = re.search(rf"^#\s*{name}:\s*(.+)$", text, re.MULTILINE)
+    return match.group(1).strip() if match else None
+
+
+def _place(finding: Finding, source: GraphSource, base: str) -> Finding:
+    """Attach the file and line where the focus node is written, when it has a name."""
+    needles = [f"<{finding.focus}>"]
+    for prefix, ns in PROJECT.items():
+        if finding.focus.startswith(base + ns):
+            needles.append(f"{prefix}:{finding.focus[len(base + ns):]}")
+    for path in source.files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if any(re.search(re.escape(n) + r"(?![\w\-.:])", line) for n in needles):
+                return _with(finding, source.name, str(path), number)
+    return _with(finding, source.name, str(source.files[0]) if source.files else None, None)
+
+
+def _with(finding: Finding, graph: str, file: str | None, line: int | None) -> Finding:
+    return Finding(finding.severity, finding.focus, finding.path, finding.message, finding.shape,
+                   finding.value, graph, file, line)
+
+
+@dataclass
+class BuildResult:
+    report: Report
+    stats: dict
+    seconds: float
+    path: Path
+
+
+def build(settings: Settings, use_cache: bool = True) -> BuildResult:
+    """Parse, validate and write build/dataset.nq and build/manifest.json; on failure write nothing."""
+    started = time.perf_counter()
+    sources = collect(settings)
+    if not sources.graphs:
+        raise InputError(f"no data files in {settings.data_dir}")
+    report = validate_sources(sources, settings, use_cache)
+    if not report.conforms:
+        raise ValidationFailed("the data does not conform to the shapes; the previous build is "
+                               "untouched", report)
+    quads = sources.quads
+    store = EmbeddedStore(settings)
+    store.load(quads)
+    stats = compute_stats(store)
+    stats.update(base=settings.base, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                 warnings=sum(f.severity == "Warning" for f in report.findings))
+    settings.build_dir.mkdir(parents=True, exist_ok=True)
+    _atomic_write(settings.build_dir / "manifest.json",
+                  json.dumps(stats, indent=2, ensure_ascii=False).encode())
+    _atomic_write(settings.dataset_path, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    return BuildResult(report, stats, time.perf_counter() - started, settings.dataset_path)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write beside the target and rename over it, so readers see the old or the new file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,97 @@
+"""Settings: one frozen object, read from KG_* environment variables when asked for."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: name -> what it sets; the README documents exactly these (a test checks).
+DOCUMENTED = {
+    "KG_BASE": "base IRI of all identifiers (default http://localhost:8000/)",
+    "KG_BUILD_DIR": "folder of the built dataset (default ./build)",
+    "KG_SOURCE_DIR": "folder holding ontology/, shapes/, kg/data/ and queries/ (default: the repo)",
+    "KG_SEEDS": "folder with the source letters, for links to their text (default ../shared/seeds)",
+    "KG_SPARQL_ENDPOINT": "query URL of a remote SPARQL 1.1 server; unset = embedded store",
+    "KG_SPARQL_UPDATE_ENDPOINT": "update URL of the remote server (default: the query URL)",
+    "KG_GSP_ENDPOINT": "Graph Store Protocol URL of the remote server (default: derived)",
+    "KG_QUERY_TIMEOUT": "seconds a query may run (default 10)",
+    "KG_MAX_ROWS": "row cap of query answers (default 10000)",
+    "KG_UPDATE_TOKEN": "bearer token that enables SPARQL update; unset = read-only",
+    "KG_ALLOW_SERVICE": "1 to allow federated SERVICE calls (default off)",
+    "KG_CORS_ORIGINS": "comma-separated origins allowed by CORS (default *)",
+    "KG_MAX_REQUEST_BYTES": "largest request body accepted (default 1000000)",
+}
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, with defaults that run the project from a fresh clone."""
+
+    base: str = "http://localhost:8000/"
+    build_dir: Path = field(default_factory=lambda: ROOT / "build")
+    source_dir: Path = ROOT
+    seeds: Path = field(default_factory=lambda: ROOT.parent / "shared" / "seeds")
+    sparql_endpoint: str | None = None
+    sparql_update_endpoint: str | None = None
+    gsp_endpoint: str | None = None
+    query_timeout: float = 10.0
+    max_rows: int = 10_000
+    update_token: str | None = None
+    allow_service: bool = False
+    cors_origins: tuple[str, ...] = ("*",)
+    max_request_bytes: int = 1_000_000
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
+        """Settings from KG_* variables (of `env`, default os.environ), then `overrides`."""
+        env = dict(os.environ if env is None else env)
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = env.get(f"KG_{f.name.upper()}")
+            if raw is None or raw == "":
+                continue
+            default = getattr(cls(), f.name)
+            if isinstance(default, bool):
+                values[f.name] = _bool(raw)
+            elif isinstance(default, int):
+                values[f.name] = int(raw)
+            elif isinstance(default, float):
+                values[f.name] = float(raw)
+            elif isinstance(default, Path):
+                values[f.name] = Path(raw)
+            elif isinstance(default, tuple):
+                values[f.name] = tuple(o.strip() for o in raw.split(",") if o.strip())
+            else:
+                values[f.name] = raw
+        values.update(overrides)
+        settings = cls(**values)  # type: ignore[arg-type]
+        if not settings.base.endswith(("/", "#")):
+            settings = cls(**{**values, "base": settings.base + "/"})  # type: ignore[arg-type]
+        return settings
+
+    @property
+    def dataset_path(self) -> Path:
+        return self.build_dir / "dataset.nq"
+
+    @property
+    def ontology_dir(self) -> Path:
+        return self.source_dir / "ontology"
+
+    @property
+    def shapes_dir(self) -> Path:
+        return self.source_dir / "shapes"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.source_dir / "kg" / "data"
+
+    @property
+    def queries_dir(self) -> Path:
+        return self.source_dir / "queries"

@@ -1,0 +1,205 @@
+"""The store interface (`select`, `construct`, `ask`, `load`, `count`) and its embedded backend.
+
+Queries see the union of all named graphs as their default graph, on every backend, so a
+query need not know which letter states a fact; `GRAPH ?g` still tells it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from kg.errors import Forbidden, InputError, QuerySyntaxError, QueryTimeout
+from kg.settings import Settings
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+_POSITION = re.compile(r"error at (\d+):(\d+)")
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+
+
+@dataclass
+class Result:
+    """A SELECT answer: variable names, rows of terms (None = unbound), and whether the row cap cut it."""
+
+    variables: list[str]
+    rows: list[list[Term | None]]
+    truncated: bool = False
+
+
+class Store(Protocol):
+    """What the CLI and the API need from a SPARQL store."""
+
+    base: str
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None,
+               limit: int | None = None) -> Result: ...
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]: ...
+
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool: ...
+
+    def load(self, quads: Iterable[ox.Quad], graph: str | None = None) -> None: ...
+
+    def count(self) -> int: ...
+
+
+def query_kind(query: str) -> str:
+    """SELECT, CONSTRUCT, DESCRIBE, ASK or UPDATE, from the query text (after comments and prologue)."""
+    text = re.sub(r"#[^\n]*", "", query)
+    if _UPDATE.match(text):
+        return "UPDATE"
+    text = re.sub(r"<[^>]*>", "<>", text)
+    match = re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", text, re.IGNORECASE)
+    return match.group(1).upper() if match else "SELECT"
+
+
+def check_query(query: str, allow_service: bool) -> None:
+    """Refuse updates on the query path and SERVICE calls unless enabled."""
+    if query_kind(query) == "UPDATE":
+        raise Forbidden("this is an update; send updates to the update endpoint with a token")
+    if not allow_service and _SERVICE.search(re.sub(r'"[^"\n]*"|#[^\n]*', "", query)):
+        raise Forbidden("federated SERVICE calls are switched off (KG_ALLOW_SERVICE)")
+
+
+def syntax_error(exc: SyntaxError, query: str) -> QuerySyntaxError:
+    """A query parse error with line and column, and the offending line quoted."""
+    message = str(exc)
+    match = _POSITION.search(message)
+    line = column = None
+    if match:
+        line, column = int(match.group(1)), int(match.group(2))
+        message = message[match.end():].lstrip(": ")
+        lines = query.splitlines()
+        if 0 < line <= len(lines):
+            message += f"\n  {lines[line - 1]}\n  {' ' * (column - 1)}^"
+    return QuerySyntaxError(f"syntax error: {message}", line=line, column=column)
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def bind_values(query: str, bindings: Mapping[str, Term] | None) -> str:
+    """The query with a VALUES block of the bound terms at the top of its WHERE group.
+
+    Terms are serialised by pyoxigraph (IRIs are validated, literals escaped), so a value
+    can never change the structure of the query.
+    """
+    if not bindings:
+        return query
+    match = _WHERE.search(re.sub(r"#[^\n]*", lambda m: " " * len(m.group()), query))
+    if not match:
+        raise InputError("a query with parameters needs a WHERE { ... } group")
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
+    return f"{query[: match.end()]} VALUES ({names}) {{ ({terms}) }} {query[match.end():]}"
+
+
+class EmbeddedStore:
+    """pyoxigraph in memory (or on disk), guarded by a time limit and a row cap."""
+
+    def __init__(self, settings: Settings, path: Path | None = None) -> None:
+        self.settings = settings
+        self.base = settings.base
+        self._store = ox.Store(str(path)) if path else ox.Store()
+
+    @classmethod
+    def from_dataset(cls, settings: Settings) -> EmbeddedStore:
+        """A store loaded from the built dataset (run `kg build` first)."""
+        path = settings.dataset_path
+        if not path.is_file():
+            raise InputError(f"no built dataset at {path}: run `kg build` first")
+        store = cls(settings)
+        store._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        return store
+
+    @property
+    def native(self) -> ox.Store:
+        """The pyoxigraph store, for serialisation fast paths."""
+        return self._store
+
+    def _run(self, query: str, bindings: Mapping[str, Term] | None):
+        check_query(query, self.settings.allow_service)
+        try:
+            return self._store.query(bind_values(query, bindings), base_iri=self.base,
+                                     use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise syntax_error(exc, query) from None
+
+    def raw(self, query: str, bindings: Mapping[str, Term] | None = None):
+        """pyoxigraph's own result object (for native serialisation by the API)."""
+        return self._run(query, bindings)
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None,
+               limit: int | None = None) -> Result:
+        cap = self.settings.max_rows if limit is None else min(limit, self.settings.max_rows)
+        solutions = self._run(query, bindings)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise InputError("not a SELECT query")
+        variables = [v.value for v in solutions.variables]
+        rows: list[list[Term | None]] = []
+        deadline = _Deadline(self.settings.query_timeout)
+        for solution in solutions:
+            if len(rows) >= cap:
+                return Result(variables, rows, truncated=True)
+            rows.append([solution[v] for v in variables])
+            deadline.check()
+        return Result(variables, rows)
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
+        triples = self._run(query, bindings)
+        if not isinstance(triples, ox.QueryTriples):
+            raise InputError("not a CONSTRUCT or DESCRIBE query")
+        deadline = _Deadline(self.settings.query_timeout)
+        out = []
+        for triple in triples:
+            out.append(triple)
+            deadline.check()
+        return out
+
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        answer = self._run(query, bindings)
+        if not isinstance(answer, ox.QueryBoolean):
+            raise InputError("not an ASK query")
+        return bool(answer)
+
+    def load(self, quads: Iterable[ox.Quad], graph: str | None = None) -> None:
+        """Add quads; with `graph`, first drop that named graph (re-loading replaces it)."""
+        if graph is not None:
+            self._store.remove_graph(ox.NamedNode(graph)) if self._has_graph(graph) else None
+        self._store.extend(quads)
+
+    def _has_graph(self, graph: str) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(graph))
+
+    def update(self, update: str) -> None:
+        try:
+            self._store.update(update, base_iri=self.base)
+        except SyntaxError as exc:
+            raise syntax_error(exc, update) from None
+
+    def count(self) -> int:
+        return len(self._store)
+
+
+class _Deadline:
+    """Checks a time limit between rows; pyoxigraph evaluates lazily, row by row."""
+
+    def __init__(self, seconds: float) -> None:
+        import time
+
+        self._time = time.monotonic
+        self._end = self._time() + seconds
+
+    def check(self) -> None:
+        if self._time() > self._end:
+            raise QueryTimeout("the query ran past the time limit; narrow it or add LIMIT")
+
+

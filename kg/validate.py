@@ -1,0 +1,140 @@
+"""SHACL validation, one source graph at a time, with a cache keyed by the sources' content.
+
+pyshacl costs about 40 µs per triple, so the build validates each named graph on its own
+(together with the ontology, for the controlled lists) and reuses the last report of any
+graph whose files, ontology and shapes are unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.rdfio import parse_file
+
+SH = "http://www.w3.org/ns/shacl#"
+SEVERITY = {f"{SH}Violation": "Violation", f"{SH}Warning": "Warning", f"{SH}Info": "Info"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One SHACL result, in the words a reader needs."""
+
+    severity: str
+    focus: str
+    path: str | None
+    message: str
+    shape: str | None
+    value: str | None
+    graph: str | None = None
+    file: str | None = None
+    line: int | None = None
+
+    def render(self) -> str:
+        where = f"{self.file}:{self.line}" if self.file and self.line else (self.file or self.graph or "")
+        path = f" [{self.path}]" if self.path else ""
+        value = f" (value: {self.value})" if self.value else ""
+        return f"{self.severity}: {where}: {self.focus}{path}: {self.message}{value}"
+
+
+@dataclass
+class Report:
+    """All findings of a validation; `conforms` ignores warnings and infos."""
+
+    findings: list[Finding]
+
+    @property
+    def conforms(self) -> bool:
+        return not any(f.severity == "Violation" for f in self.findings)
+
+    def render(self) -> str:
+        if not self.findings:
+            return "conforms: no violations, no warnings"
+        counts = {s: sum(f.severity == s for f in self.findings) for s in ("Violation", "Warning", "Info")}
+        head = ", ".join(f"{n} {s.lower()}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+        return "\n".join([*(f.render() for f in self.findings), head])
+
+
+def load_shapes(shapes_dir: Path, base: str) -> list[ox.Quad]:
+    quads: list[ox.Quad] = []
+    for path in sorted(shapes_dir.glob("*.ttl")):
+        quads.extend(parse_file(path, base))
+    return quads
+
+
+def _to_rdflib(triples: list[ox.Quad] | list[ox.Triple]):
+    import rdflib
+
+    graph = rdflib.Graph()
+    data = ox.serialize([ox.Triple(t.subject, t.predicate, t.object) for t in triples],
+                        format=ox.RdfFormat.N_TRIPLES)
+    graph.parse(data=data, format="nt")
+    return graph
+
+
+def shacl(data: list[ox.Quad], shapes: list[ox.Quad], ontology: list[ox.Quad],
+          lang: str = "en") -> list[Finding]:
+    """Validate `data` (with `ontology` mixed in) against `shapes`; findings in `lang` where given."""
+    from pyshacl import validate as pyshacl_validate
+
+    conforms, report_graph, _ = pyshacl_validate(
+        _to_rdflib(list(data) + list(ontology)), shacl_graph=_to_rdflib(shapes),
+        inference="none", advanced=True, allow_warnings=True, allow_infos=True)
+    return [] if conforms and not len(report_graph) else _findings(report_graph, lang)
+
+
+def _findings(report, lang: str) -> list[Finding]:
+    import rdflib
+
+    sh = rdflib.Namespace(SH)
+    out = []
+    for result in report.subjects(rdflib.RDF.type, sh.ValidationResult):
+        messages = list(report.objects(result, sh.resultMessage))
+        chosen = next((m for m in messages if getattr(m, "language", None) == lang), None)
+        chosen = chosen or (messages[0] if messages else "constraint not met")
+        path = report.value(result, sh.resultPath)
+        value = report.value(result, sh.value)
+        shape = report.value(result, sh.sourceShape)
+        out.append(Finding(
+            severity=SEVERITY.get(str(report.value(result, sh.resultSeverity)), "Violation"),
+            focus=str(report.value(result, sh.focusNode)),
+            path=str(path) if isinstance(path, rdflib.URIRef) else (None if path is None else "(complex path)"),
+            message=str(chosen),
+            shape=str(shape) if isinstance(shape, rdflib.URIRef) else None,
+            value=None if value is None else str(value),
+        ))
+    out.sort(key=lambda f: (f.severity != "Violation", f.focus, f.path or ""))
+    return out
+
+
+class Cache:
+    """Remembers findings per graph by a hash of every input that can change them."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @staticmethod
+    def key(*parts: bytes) -> str:
+        digest = hashlib.sha256()
+        for part in parts:
+            digest.update(hashlib.sha256(part).digest())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> list[Finding] | None:
+        path = self.folder / f"{key}.json"
+        if not path.is_file():
+            return None
+        try:
+            return [Finding(**f) for f in json.loads(path.read_text(encoding="utf-8"))]
+        except (ValueError, TypeError):
+            return None
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f".{key}.tmp"
+        tmp.write_text(json.dumps([asdict(f) for f in findings]), encoding="utf-8")
+        tmp.replace(self.folder / f"{key}.json")
