@@ -70,20 +70,52 @@ def collect(settings: Settings, data_files: list[Path] | None = None) -> Sources
 
 def validate_sources(sources: Sources, settings: Settings, use_cache: bool = True,
                      lang: str = "en") -> Report:
-    """SHACL per named graph (cached by content), then the whole-graph SPARQL checks."""
+    """SHACL per named graph (cached by content, in parallel), then the whole-graph SPARQL checks."""
     cache = Cache(settings.build_dir / ".shacl-cache")
     findings: list[Finding] = []
+    todo: dict[str, str] = {}
     for source in sources.graphs.values():
         key = Cache.key(sources.fingerprint, lang.encode(), source.name.encode(),
                         *(read_bytes(p) for p in source.files))
         found = cache.get(key) if use_cache else None
         if found is None:
-            found = [_place(f, source, settings.base)
-                     for f in shacl(source.quads, sources.shapes, sources.ontology, lang)]
-            cache.put(key, found)
+            todo[source.name] = key
+        else:
+            findings.extend(found)
+    for name, found in zip(todo, _validate_graphs(sources, list(todo), lang)):
+        found = _place_all(found, sources.graphs[name], settings.base)
+        cache.put(todo[name], found)
         findings.extend(found)
     findings.extend(run_checks(sources, settings))
     return Report(findings)
+
+
+_JOB: tuple[Sources, str] | None = None
+PARALLEL_FROM_TRIPLES = 4_000
+
+
+def _validate_one(name: str) -> list[Finding]:
+    sources, lang = _JOB  # type: ignore[misc]
+    return shacl(sources.graphs[name].quads, sources.shapes, sources.ontology, lang)
+
+
+def _validate_graphs(sources: Sources, names: list[str], lang: str) -> list[list[Finding]]:
+    """Validate the named graphs, on all cores when there is enough work (fork shares the parsed data)."""
+    global _JOB
+    _JOB = (sources, lang)
+    workers = min(os.cpu_count() or 1, len(names))
+    size = sum(len(sources.graphs[n].quads) for n in names)
+    if workers < 2 or size < PARALLEL_FROM_TRIPLES or not hasattr(os, "fork"):
+        return [_validate_one(n) for n in names]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import pyshacl  # noqa: F401  (imported once, before the fork)
+
+    names_by_size = sorted(names, key=lambda n: -len(sources.graphs[n].quads))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        done = dict(zip(names_by_size, pool.map(_validate_one, names_by_size)))
+    return [done[n] for n in names]
 
 
 def run_checks(sources: Sources, settings: Settings) -> list[Finding]:
@@ -111,17 +143,27 @@ def _header(text: str, name: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _place(finding: Finding, source: GraphSource, base: str) -> Finding:
-    """Attach the file and line where the focus node is written, when it has a name."""
-    needles = [f"<{finding.focus}>"]
-    for prefix, ns in PROJECT.items():
-        if finding.focus.startswith(base + ns):
-            needles.append(f"{prefix}:{finding.focus[len(base + ns):]}")
+_NAME = re.compile(r"<[^>\s]+>|[A-Za-z][\w-]*:[\w\-.]*[\w-]")
+
+
+def _place_all(findings: list[Finding], source: GraphSource, base: str) -> list[Finding]:
+    """Attach to each finding the file and line where its focus node is first written."""
+    if not findings:
+        return findings
+    first: dict[str, tuple[str, int]] = {}
     for path in source.files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if any(re.search(re.escape(n) + r"(?![\w\-.:])", line) for n in needles):
-                return _with(finding, source.name, str(path), number)
-    return _with(finding, source.name, str(source.files[0]) if source.files else None, None)
+            for name in _NAME.findall(line):
+                first.setdefault(name, (str(path), number))
+    placed = []
+    for finding in findings:
+        needles = [f"<{finding.focus}>"] + [
+            f"{prefix}:{finding.focus[len(base + ns):]}"
+            for prefix, ns in PROJECT.items() if finding.focus.startswith(base + ns)]
+        hit = next((first[n] for n in needles if n in first), None)
+        file, line = hit if hit else (str(source.files[0]) if source.files else None, None)
+        placed.append(_with(finding, source.name, file, line))
+    return placed
 
 
 def _with(finding: Finding, graph: str, file: str | None, line: int | None) -> Finding:

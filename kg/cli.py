@@ -23,6 +23,9 @@ def command(name: str, help: str, args: Callable[[argparse.ArgumentParser], None
     return register
 
 
+MAX_SHOWN = 20
+
+
 def _build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-cache", action="store_true", help="validate every graph again")
 
@@ -34,8 +37,10 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 
     result = build(settings, use_cache=not args.no_cache)
     warnings = [f for f in result.report.findings if f.severity != "Violation"]
-    for finding in warnings:
+    for finding in warnings[:MAX_SHOWN]:
         print(finding.render(), file=sys.stderr)
+    if len(warnings) > MAX_SHOWN:
+        print(f"... and {len(warnings) - MAX_SHOWN} more warnings (`kg validate` lists all)", file=sys.stderr)
     print(render_stats(result.stats))
     print(f"built {result.path} in {result.seconds:.2f} s")
     return 0

@@ -17,7 +17,7 @@ FORMATS = {
     ".jsonld": ox.RdfFormat.JSON_LD,
     ".rdf": ox.RdfFormat.RDF_XML,
 }
-_POSITION = re.compile(r"line (\d+) column (\d+)")
+_POSITION = re.compile(r"line (\d+)\D*?columns? (\d+)")
 MAX_SOURCE_BYTES = 50_000_000
 
 
@@ -82,5 +82,5 @@ def _position(message: str) -> tuple[int | None, int | None]:
 
 
 def _clean(message: str) -> str:
-    message = re.sub(r"^Parser error at line \d+ column \d+: ", "", message)
+    message = re.sub(r"^Parser error [^:]*: ", "", message)
     return re.sub(r"\s*\(line \d+\)$", "", message)
