@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.derive import display_labels
 from kg.errors import InputError, ValidationFailed
 from kg.namespaces import PROJECT
 from kg.rdfio import parse_file, read_bytes
@@ -189,9 +190,10 @@ def build(settings: Settings, use_cache: bool = True) -> BuildResult:
     if not report.conforms:
         raise ValidationFailed("the data does not conform to the shapes; the previous build is "
                                "untouched", report)
-    quads = sources.quads
     store = EmbeddedStore(settings)
-    store.load(quads)
+    store.load(sources.quads)
+    quads = sources.quads + display_labels(store.native, settings.base)
+    store.load(quads[len(sources.quads):])
     stats = compute_stats(store)
     stats.update(base=settings.base, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                  warnings=sum(f.severity == "Warning" for f in report.findings))

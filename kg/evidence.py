@@ -57,7 +57,7 @@ class SourceText:
             if not piece:
                 continue
             if text:
-                if dehyphenate and re.search(r"\w-$", text) and piece[:1].islower():
+                if dehyphenate and text.endswith("-") and text[-2:-1].isalnum() and piece[:1].islower():
                     text = text[:-1]
                 else:
                     text += " "

@@ -203,3 +203,18 @@ class _Deadline:
             raise QueryTimeout("the query ran past the time limit; narrow it or add LIMIT")
 
 
+
+_PROLOGUE = re.compile(r"^(?:\s|#[^\n]*\n|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.IGNORECASE)
+_DATASET_CLAUSE = re.compile(r"\bFROM\b", re.IGNORECASE)
+
+
+def with_row_limit(query: str, rows: int) -> str | None:
+    """A SELECT wrapped as a subquery with `LIMIT rows`, or None when it cannot be wrapped
+    (not a SELECT, or it has FROM clauses, which a subquery may not carry)."""
+    if query_kind(query) != "SELECT":
+        return None
+    prologue = _PROLOGUE.match(query).group()  # type: ignore[union-attr]
+    body = query[len(prologue):]
+    if _DATASET_CLAUSE.search(re.sub(r'"[^"\n]*"|<[^>]*>|#[^\n]*', "", body)):
+        return None
+    return f"{prologue}SELECT * {{ {body}\n}} LIMIT {int(rows)}"

@@ -1,0 +1,185 @@
+"""What the graph says about one entity: labels, types, literal properties, relations in both
+directions (also through the n-ary relation nodes: participations, memberships, citations,
+motion handlings, milestones, commitments), each with the quotes that prove it.
+
+One function for the API, the entity pages and anybody else: `describe(store, iri)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.errors import NotFound
+from kg.store import Store, Term
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+PROLOGUE = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX kgdef: <def#>
+"""
+NARY = "VALUES ?nodeType { kgdef:Participation org:Membership kgdef:Citation kgdef:MotionHandling " \
+       "kgdef:Milestone kgdef:Commitment }"
+LABEL = "OPTIONAL { ?x skos:prefLabel|dcterms:title ?xl }"
+
+_OUT = PROLOGUE + f"""SELECT ?p ?o ?g ?ol WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(?p != kgdef:evidence)
+  {LABEL.replace('?x ', '?o ').replace('?xl', '?ol')} }}"""
+_IN = PROLOGUE + f"""SELECT ?x ?p ?g ?xl WHERE {{ GRAPH ?g {{ ?x ?p ?s }}
+  FILTER NOT EXISTS {{ ?x a ?nodeType {NARY} }}
+  FILTER(?p != prov:wasDerivedFrom)
+  {LABEL} }}"""
+_VIA = PROLOGUE + f"""SELECT ?node ?nodeType ?link ?p ?x ?g ?xl WHERE {{
+  {NARY} GRAPH ?g {{ ?node ?link ?s ; a ?nodeType ; ?p ?x }}
+  FILTER(?p NOT IN (rdf:type, kgdef:evidence) && ?x != ?s)
+  {LABEL} }}""".replace("rdf:type", f"<{RDF_TYPE}>")
+_QUOTE = """?ev oa:exact ?quote ; prov:wasDerivedFrom ?source .
+  OPTIONAL { ?ev kgdef:startLine ?start } OPTIONAL { ?ev kgdef:endLine ?end }
+  OPTIONAL { ?source dcterms:title ?sourceLabel FILTER(LANG(?sourceLabel) IN ("nl", "")) }
+  OPTIONAL { ?source kgdef:sourceFile ?file } OPTIONAL { ?source foaf:page ?page }"""
+_OWN_EVIDENCE = PROLOGUE + f"""SELECT ?s ?quote ?start ?end ?source ?sourceLabel ?file ?page WHERE {{
+  ?s kgdef:evidence ?ev . {_QUOTE} }}"""
+_NODE_EVIDENCE = PROLOGUE + f"""SELECT ?node ?quote ?start ?end ?source ?sourceLabel ?file ?page WHERE {{
+  {NARY} ?node ?link ?s ; a ?nodeType ; kgdef:evidence ?ev . {_QUOTE} }}"""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A quote from a source document, with its line range and where to read it."""
+
+    quote: str
+    source: str
+    source_label: str | None = None
+    start_line: int | None = None
+    end_line: int | None = None
+    source_file: str | None = None
+    page: str | None = None
+
+
+@dataclass
+class Value:
+    """An IRI with its label, or a literal with its language or datatype."""
+
+    value: str
+    is_iri: bool
+    label: str | None = None
+    language: str | None = None
+    datatype: str | None = None
+
+
+@dataclass
+class Relation:
+    """One link: `out` (entity -p-> target), `in` (target -p-> entity) or `via` an n-ary node."""
+
+    direction: str
+    predicate: str
+    target: Value
+    graph: str | None = None
+    node_type: str | None = None
+    details: list[tuple[str, Value]] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Description:
+    iri: str
+    label: str
+    labels: list[Value] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    properties: list[tuple[str, Value]] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    graphs: list[str] = field(default_factory=list)
+
+
+def value(term: Term, label: Term | None = None) -> Value:
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if not term.language else None
+        return Value(term.value, False, None, term.language, datatype)
+    return Value(term.value, True, label.value if label is not None else None)
+
+
+def _better(old: str | None, new: Term | None) -> str | None:
+    if new is None:
+        return old
+    if old is None or getattr(new, "language", None) in ("nl", None, ""):
+        return new.value if old is None or getattr(new, "language", "") in ("nl", "") else old
+    return old
+
+
+def describe(store: Store, iri: str) -> Description:
+    """Everything the graph states about `iri`; NotFound when it appears in no triple."""
+    subject = {"s": ox.NamedNode(iri)}
+    out = store.select(_OUT, subject).rows
+    incoming = store.select(_IN, subject).rows
+    if not out and not incoming:
+        raise NotFound(f"nothing is known about {iri}", id=iri)
+    evidence = _evidence(store.select(_OWN_EVIDENCE, subject).rows + store.select(_NODE_EVIDENCE, subject).rows)
+    desc = Description(iri, iri.rsplit("/", 1)[-1], evidence=evidence.pop(iri, []))
+    relations: dict[tuple, Relation] = {}
+    label_rank = 9
+    for p, o, g, ol in out:
+        _add_graph(desc, g)
+        if p.value == RDF_TYPE:
+            desc.types.append(o.value) if o.value not in desc.types else None
+        elif isinstance(o, ox.Literal):
+            v = value(o)
+            if p.value.endswith(("#prefLabel", "/title")):
+                desc.labels.append(v) if v not in desc.labels else None
+                rank = {"nl": 0, None: 1, "en": 2}.get(o.language, 3) + (0 if "prefLabel" in p.value else 1)
+                if rank < label_rank:
+                    label_rank, desc.label = rank, o.value
+            elif (p.value, v) not in desc.properties:
+                desc.properties.append((p.value, v))
+        else:
+            key = ("out", p.value, o.value)
+            rel = relations.setdefault(key, Relation("out", p.value, value(o), g.value))
+            rel.target.label = _better(rel.target.label, ol)
+    for x, p, g, xl in incoming:
+        rel = relations.setdefault(("in", p.value, x.value), Relation("in", p.value, value(x), g.value))
+        rel.target.label = _better(rel.target.label, xl)
+    for node, node_type, link, p, x, g, xl in store.select(_VIA, subject).rows:
+        key = ("via", link.value, node.value)
+        rel = relations.setdefault(key, Relation("via", link.value, value(node), g.value, node_type.value,
+                                                 evidence=evidence.get(node.value, [])))
+        detail = value(x, xl)
+        for name, old in rel.details:
+            if name == p.value and old.value == detail.value:
+                old.label = _better(old.label, xl)
+                break
+        else:
+            rel.details.append((p.value, detail))
+    desc.relations = sorted(relations.values(), key=lambda r: (r.direction, r.predicate, r.target.value))
+    return desc
+
+
+def _add_graph(desc: Description, graph: Term | None) -> None:
+    if graph is not None and graph.value not in desc.graphs:
+        desc.graphs.append(graph.value)
+
+
+def _evidence(rows: list[list[Term | None]]) -> dict[str, list[Evidence]]:
+    found: dict[str, list[Evidence]] = {}
+    for node, quote, start, end, source, source_label, file, page in rows:
+        item = Evidence(quote.value, source.value, source_label.value if source_label else None,
+                        int(start.value) if start else None, int(end.value) if end else None,
+                        file.value if file else None, page.value if page else None)
+        bucket = found.setdefault(node.value, [])
+        if item not in bucket:
+            bucket.append(item)
+    return found
+
+
+def entity_graph(store: Store, iri: str) -> list[ox.Triple]:
+    """The triples about `iri` (outgoing, incoming, and its evidence nodes), for Turtle/JSON-LD."""
+    query = PROLOGUE + """CONSTRUCT { ?s ?p ?o . ?ev ?ep ?eo . ?x ?q ?s } WHERE {
+      { ?s ?p ?o } UNION { ?s kgdef:evidence ?ev . ?ev ?ep ?eo } UNION { ?x ?q ?s } }"""
+    triples = store.construct(query, {"s": ox.NamedNode(iri)})
+    if not triples:
+        raise NotFound(f"nothing is known about {iri}", id=iri)
+    return triples

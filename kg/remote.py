@@ -1,0 +1,166 @@
+"""The remote backend: any SPARQL 1.1 server, queried through SPARQLWrapper, loaded through the
+Graph Store Protocol (one PUT per named graph).
+
+The server must answer queries over the union of its named graphs as the default graph, like
+the embedded store (Oxigraph: `oxigraph serve --union-default-graph`; Fuseki:
+`tdb2:unionDefaultGraph true`). Queries are parsed here first, so a malformed query gets the
+same message and position as on the embedded store; the server's own errors are reported as
+a backend failure without its text.
+"""
+
+from __future__ import annotations
+
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import groupby
+
+import pyoxigraph as ox
+from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+
+from kg.errors import BackendError, InputError, QueryTimeout
+from kg.settings import Settings
+from kg.store import Result, Term, _Deadline, bind_values, check_query, syntax_error, with_row_limit
+
+_PARSER = ox.Store()  # empty: used only to parse queries and report syntax errors locally
+
+
+def derived_endpoint(endpoint: str, swaps: dict[str, str]) -> str:
+    """The endpoint with its last path segment swapped (…/query → …/store), else the endpoint."""
+    head, _, last = endpoint.rstrip("/").rpartition("/")
+    return f"{head}/{swaps[last]}" if last in swaps else endpoint
+
+
+class RemoteStore:
+    """The `Store` interface over a SPARQL 1.1 server (KG_SPARQL_ENDPOINT)."""
+
+    def __init__(self, settings: Settings) -> None:
+        if not settings.sparql_endpoint:
+            raise InputError("KG_SPARQL_ENDPOINT is not set")
+        self.settings = settings
+        self.base = settings.base
+        self.endpoint = settings.sparql_endpoint
+        self.update_endpoint = settings.sparql_update_endpoint or derived_endpoint(
+            self.endpoint, {"query": "update"})
+        self.gsp_endpoint = settings.gsp_endpoint or derived_endpoint(
+            self.endpoint, {"query": "store", "sparql": "data"})
+
+    # ------------------------------------------------------------------ queries
+
+    def _prepare(self, query: str, bindings: Mapping[str, Term] | None) -> str:
+        check_query(query, self.settings.allow_service)
+        try:
+            _PARSER.query(query, base_iri=self.base)
+        except SyntaxError as exc:
+            raise syntax_error(exc, query) from None
+        return bind_values(query, bindings)
+
+    def _request(self, query: str, fmt: str, default_graphs: Sequence[str] = (),
+                 named_graphs: Sequence[str] = (), endpoint: str | None = None) -> bytes:
+        client = SPARQLWrapper(endpoint or self.endpoint)
+        client.setMethod(POST)
+        client.setTimeout(max(1, round(self.settings.query_timeout)))
+        client.setReturnFormat(fmt)
+        for graph in default_graphs:
+            client.addDefaultGraph(graph)
+        for graph in named_graphs:
+            client.addNamedGraph(graph)
+        client.setQuery(f"BASE <{self.base}>\n{query}" if endpoint is None else query)
+        try:
+            response = client.query().response
+            return response.read()
+        except (TimeoutError, socket.timeout):
+            raise QueryTimeout("the SPARQL server did not answer within the time limit") from None
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, TimeoutError | socket.timeout):
+                raise QueryTimeout("the SPARQL server did not answer within the time limit") from None
+            raise BackendError(f"the SPARQL server at {self.endpoint} could not be reached") from None
+        except Exception:
+            raise BackendError("the SPARQL server refused or failed the query") from None
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None,
+               limit: int | None = None, default_graphs: Sequence[str] = (),
+               named_graphs: Sequence[str] = ()) -> Result:
+        cap = self.settings.max_rows if limit is None else min(limit, self.settings.max_rows)
+        text = self._prepare(query, bindings)
+        text = with_row_limit(text, cap + 1) or text
+        data = self._request(text, JSON, default_graphs, named_graphs)
+        solutions = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise InputError("not a SELECT query")
+        variables = [v.value for v in solutions.variables]
+        rows: list[list[Term | None]] = []
+        deadline = _Deadline(self.settings.query_timeout)
+        for solution in solutions:
+            if len(rows) >= cap:
+                return Result(variables, rows, truncated=True)
+            rows.append([solution[v] for v in variables])
+            deadline.check()
+        return Result(variables, rows)
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None,
+                  default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> list[ox.Triple]:
+        data = self._request(self._prepare(query, bindings), TURTLE, default_graphs, named_graphs)
+        try:
+            return [q.triple for q in ox.parse(data, format=ox.RdfFormat.TURTLE)]
+        except SyntaxError:
+            raise BackendError("the SPARQL server sent a graph that does not parse") from None
+
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None,
+            default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> bool:
+        data = self._request(self._prepare(query, bindings), JSON, default_graphs, named_graphs)
+        answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        if not isinstance(answer, ox.QueryBoolean):
+            raise InputError("not an ASK query")
+        return bool(answer)
+
+    def count(self) -> int:
+        result = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(result.rows[0][0].value)  # type: ignore[union-attr]
+
+    def update(self, update: str) -> None:
+        try:
+            ox.Store().update(update, base_iri=self.base)  # parse (and try) on a scratch store
+        except SyntaxError as exc:
+            raise syntax_error(exc, update) from None
+        self._request(f"BASE <{self.base}>\n{update}", JSON, endpoint=self.update_endpoint)
+
+    # ------------------------------------------------------------------ loading (Graph Store Protocol)
+
+    def load(self, quads: Iterable[ox.Quad], graph: str | None = None) -> None:
+        """Add quads graph by graph (POST); with `graph`, replace that graph (PUT)."""
+        key = lambda q: q.graph_name  # noqa: E731
+        for name, group in groupby(sorted(quads, key=lambda q: str(q.graph_name)), key=key):
+            triples = [q.triple for q in group]
+            target = None if isinstance(name, ox.DefaultGraph) else name.value
+            self.put_graph(target, triples, replace=graph is not None and target == graph)
+
+    def put_graph(self, graph: str | None, triples: list[ox.Triple], replace: bool = True) -> None:
+        """One Graph Store Protocol request: PUT (replace) or POST (add) a graph as N-Triples."""
+        query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        request = urllib.request.Request(f"{self.gsp_endpoint}?{query}", data=body,
+                                         method="PUT" if replace else "POST",
+                                         headers={"Content-Type": "application/n-triples"})
+        try:
+            with urllib.request.urlopen(request, timeout=max(30.0, self.settings.query_timeout)):
+                pass
+        except (urllib.error.URLError, OSError):
+            raise BackendError(f"could not load graph {graph or 'default'} into {self.gsp_endpoint}") from None
+
+
+def load_dataset(store: RemoteStore, settings: Settings) -> int:
+    """Put the built dataset (build/dataset.nq) into the server, one PUT per named graph."""
+    path = settings.dataset_path
+    if not path.is_file():
+        raise InputError(f"no built dataset at {path}: run `kg build` first")
+    quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    graphs: dict[str | None, list[ox.Triple]] = {}
+    for quad in quads:
+        name = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+        graphs.setdefault(name, []).append(quad.triple)
+    for name, triples in graphs.items():
+        store.put_graph(name, triples)
+    return len(quads)

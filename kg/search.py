@@ -1,0 +1,149 @@
+"""Full-text search over names and abbreviations (skos:prefLabel, skos:altLabel, dcterms:title).
+
+Case- and diacritics-insensitive: `zorgverz` finds Zorgverzekeraars Nederland, `patientenfederatie`
+finds Patiëntenfederatie. The labels are read once per store into an in-memory index and folded
+in Python; a search is then a scan of folded strings (about a millisecond per 50,000 labels).
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+import weakref
+from dataclasses import dataclass, field
+
+from kg.store import Store
+
+_LABELS = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?entity ?label ?pref ?type WHERE {
+  { ?entity skos:prefLabel ?label BIND(true AS ?pref) }
+  UNION { ?entity dcterms:title ?label BIND(true AS ?pref) }
+  UNION { ?entity skos:altLabel ?label BIND(false AS ?pref) }
+  OPTIONAL { ?entity a ?type }
+}"""
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: 'Patiëntenfederatie' -> 'patientenfederatie'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass
+class Entry:
+    """One entity in the index: its IRI, display name, all labels and types."""
+
+    iri: str
+    name: str = ""
+    labels: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    folded: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Hit:
+    iri: str
+    name: str
+    matched: str
+    types: tuple[str, ...]
+    score: int
+
+
+class SearchIndex:
+    """Labels of every entity under `{base}id/`, folded once, searched by substring."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+
+    @classmethod
+    def build(cls, store: Store) -> SearchIndex:
+        prefix = store.base + "id/"
+        entries: dict[str, Entry] = {}
+        preferred: dict[str, int] = {}
+        for entity, label, pref, kind in all_rows(store, _LABELS):
+            if entity is None or label is None or not entity.value.startswith(prefix):
+                continue
+            entry = entries.setdefault(entity.value, Entry(entity.value))
+            if label.value not in entry.labels:
+                entry.labels.append(label.value)
+                entry.folded.append(fold(label.value))
+            if kind is not None and kind.value not in entry.types:
+                entry.types.append(kind.value)
+            rank = _name_rank(label, pref is not None and pref.value == "true")
+            if rank < preferred.get(entity.value, 99):
+                preferred[entity.value], entry.name = rank, label.value
+        return cls(list(entries.values()))
+
+    def search(self, text: str, limit: int = 20, offset: int = 0,
+               type_iri: str | None = None) -> tuple[list[Hit], int]:
+        """Hits best first (exact, then prefix, then word start, then anywhere) and their total."""
+        needle = fold(text.strip())
+        if not needle:
+            return [], 0
+        hits = []
+        for entry in self.entries:
+            if type_iri is not None and type_iri not in entry.types:
+                continue
+            best = None
+            for label, folded in zip(entry.labels, entry.folded):
+                at = folded.find(needle)
+                if at < 0:
+                    continue
+                score = (0 if folded == needle else 1 if at == 0 else
+                         2 if not folded[at - 1].isalnum() else 3)
+                if best is None or score < best[0]:
+                    best = (score, label)
+            if best is not None:
+                hits.append(Hit(entry.iri, entry.name or best[1], best[1], tuple(entry.types), best[0]))
+        hits.sort(key=lambda h: (h.score, len(h.name), h.name))
+        return hits[offset: offset + limit], len(hits)
+
+
+def all_rows(store: Store, query: str, page: int = 5_000):
+    """Every row of a query without solution modifiers, past the row cap (native or paged)."""
+    if hasattr(store, "raw"):
+        solutions = store.raw(query)  # type: ignore[attr-defined]
+        names = [v.value for v in solutions.variables]
+        for solution in solutions:
+            yield [solution[n] for n in names]
+        return
+    page = min(page, store.settings.max_rows) if hasattr(store, "settings") else page
+    offset = 0
+    while True:
+        rows = store.select(f"{query} LIMIT {page} OFFSET {offset}", limit=page).rows
+        yield from rows
+        if len(rows) < page:
+            return
+        offset += page
+
+
+def _name_rank(label, preferred: bool) -> int:
+    """Lower is better as a display name: a Dutch or untagged prefLabel first."""
+    lang = getattr(label, "language", None) or ""
+    return (0 if preferred else 4) + (0 if lang in ("nl", "") else 1 if lang == "en" else 2)
+
+
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def index_for(store: Store) -> SearchIndex:
+    """The search index of `store`, built on first use and kept while the store lives."""
+    with _LOCK:
+        index = _INDEXES.get(store)
+        if index is None:
+            index = _INDEXES[store] = SearchIndex.build(store)
+        return index
+
+
+def forget(store: Store) -> None:
+    """Drop the index of `store` (after an update changed its labels)."""
+    with _LOCK:
+        _INDEXES.pop(store, None)
+
+
+def search(store: Store, text: str, limit: int = 20, offset: int = 0,
+           type_iri: str | None = None) -> tuple[list[Hit], int]:
+    """Search the labels of `store` (see `SearchIndex.search`)."""
+    return index_for(store).search(text, limit, offset, type_iri)
