@@ -58,13 +58,14 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     from dataclasses import asdict
 
     from kg.build import collect, validate_sources
+    from kg.namespaces import compactor
 
     report = validate_sources(collect(settings, args.files or None), settings, lang=args.lang)
     if args.format == "json":
         print(json.dumps({"conforms": report.conforms, "results": [asdict(f) for f in report.findings]},
                          ensure_ascii=False, indent=1))
     else:
-        print(report.render())
+        print(report.render(compactor(settings.base)))
     return 0 if report.conforms else 1
 
 
@@ -142,7 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.fn(args, Settings.from_env())
     except ValidationFailed as exc:
-        print(exc.report.render(), file=sys.stderr)  # type: ignore[attr-defined]
+        from kg.namespaces import compactor
+
+        settings = Settings.from_env()
+        print(exc.report.render(compactor(settings.base)), file=sys.stderr)  # type: ignore[attr-defined]
         print(f"error: {exc.message}", file=sys.stderr)
         return exc.exit_code
     except KGError as exc:

@@ -50,6 +50,8 @@ PROJECT = {
     "cit": "id/citation/",
     "hdl": "id/handling/",
     "mil": "id/milestone/",
+    "doc": "id/document/",
+    "graph": "graph/",
 }
 
 
@@ -66,3 +68,16 @@ def sparql_prologue(base: str) -> str:
 def kgdef(base: str, name: str) -> str:
     """IRI of a term of the project ontology."""
     return f"{base}def#{name}"
+
+
+def compactor(base: str):
+    """A function that writes an IRI as a prefixed name where a known prefix fits."""
+    known = sorted(prefixes(base).items(), key=lambda kv: -len(kv[1]))
+
+    def compact(iri: str) -> str:
+        for prefix, ns in known:
+            if iri.startswith(ns) and iri != ns:
+                return f"{prefix}:{iri[len(ns):]}"
+        return iri
+
+    return compact

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.namespaces import compactor
 from kg.store import Store
 
 _PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
@@ -10,23 +11,14 @@ WHERE { GRAPH ?g { ?s a ?class } } GROUP BY ?g ?class ORDER BY ?g DESC(?n) ?clas
 _ENTITIES = "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?class } } GROUP BY ?class ORDER BY DESC(?n) ?class"
 
 
-def _short(iri: str, base: str) -> str:
-    from kg.namespaces import prefixes
-
-    for prefix, ns in sorted(prefixes(base).items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
-
-
 def compute_stats(store: Store) -> dict:
     """Triples in all, per graph, and distinct typed subjects per class (overall and per graph)."""
-    base = store.base
-    per_graph = {_short(r[0].value, base): int(r[1].value) for r in store.select(_PER_GRAPH).rows}
-    classes = {_short(r[0].value, base): int(r[1].value) for r in store.select(_ENTITIES).rows}
+    short = compactor(store.base)
+    per_graph = {short(r[0].value): int(r[1].value) for r in store.select(_PER_GRAPH).rows}
+    classes = {short(r[0].value): int(r[1].value) for r in store.select(_ENTITIES).rows}
     per_source: dict[str, dict[str, int]] = {}
     for g, cls, n in store.select(_PER_CLASS).rows:
-        per_source.setdefault(_short(g.value, base), {})[_short(cls.value, base)] = int(n.value)
+        per_source.setdefault(short(g.value), {})[short(cls.value)] = int(n.value)
     return {"triples": store.count(), "graphs": per_graph, "classes": classes,
             "per_source": per_source}
 

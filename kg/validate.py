@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -34,11 +35,12 @@ class Finding:
     file: str | None = None
     line: int | None = None
 
-    def render(self) -> str:
+    def render(self, compact: Callable[[str], str] = str) -> str:
         where = f"{self.file}:{self.line}" if self.file and self.line else (self.file or self.graph or "")
-        path = f" [{self.path}]" if self.path else ""
-        value = f" (value: {self.value})" if self.value else ""
-        return f"{self.severity}: {where}: {self.focus}{path}: {self.message}{value}"
+        path = f" [{compact(self.path)}]" if self.path else ""
+        value = f" (value: {compact(self.value)})" if self.value else ""
+        focus = compact(self.focus) if "/" in self.focus else f"_:{self.focus} (evidence or nested node)"
+        return f"{self.severity}: {where}: {focus}{path}: {self.message}{value}"
 
 
 @dataclass
@@ -51,12 +53,12 @@ class Report:
     def conforms(self) -> bool:
         return not any(f.severity == "Violation" for f in self.findings)
 
-    def render(self) -> str:
+    def render(self, compact: Callable[[str], str] = str) -> str:
         if not self.findings:
             return "conforms: no violations, no warnings"
         counts = {s: sum(f.severity == s for f in self.findings) for s in ("Violation", "Warning", "Info")}
         head = ", ".join(f"{n} {s.lower()}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-        return "\n".join([*(f.render() for f in self.findings), head])
+        return "\n".join([*(f.render(compact) for f in self.findings), head])
 
 
 def load_shapes(shapes_dir: Path, base: str) -> list[ox.Quad]:

@@ -35,7 +35,8 @@ def test_every_quote_is_in_its_source_lines(seeds: Path) -> None:
     for row in store.query(EVIDENCE, base_iri=BASE, use_default_graph_as_union=True):
         file = row["file"].value
         if file not in texts:
-            texts[file] = SourceText((seeds / file).read_text(encoding="utf-8"))
+            folder = seeds.parent if file == "DESIGN.md" else seeds  # the design lists known identifiers
+            texts[file] = SourceText((folder / file).read_text(encoding="utf-8"))
         text = texts[file]
         start, end, quote = int(row["start"].value), int(row["end"].value), row["quote"].value
         count += 1
