@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -19,18 +18,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_kg(env: dict[str, str], *args: str) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one `kg` process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds and peak RSS (MiB) of one `kg` process (GNU time reports the RSS)."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "kg.cli", *args], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "kg", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"kg {' '.join(args)} failed:\n{done.stderr[-2000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    return seconds, int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
 def source_dir(root: Path, data: Path | None) -> Path:
+    root.mkdir(parents=True)
     for name in ("ontology", "shapes", "queries"):
         (root / name).symlink_to(ROOT / name, target_is_directory=True)
     (root / "kg").mkdir()
@@ -43,8 +46,11 @@ def source_dir(root: Path, data: Path | None) -> Path:
 
 
 def real_graph(tmp: Path) -> None:
-    env = {**os.environ, "KG_SOURCE_DIR": str(source_dir(tmp / "real", None)),
-           "KG_BUILD_DIR": str(tmp / "real-build")}
+    env = {
+        **os.environ,
+        "KG_SOURCE_DIR": str(source_dir(tmp / "real", None)),
+        "KG_BUILD_DIR": str(tmp / "real-build"),
+    }
     cold, rss = run_kg(env, "build", "--no-cache")
     warm, _ = run_kg(env, "build")
     print(f"real graph: kg build {cold:.2f} s without cache, {warm:.2f} s with cache; peak {rss:.0f} MiB")
@@ -52,8 +58,10 @@ def real_graph(tmp: Path) -> None:
 
     times = {q.name: run_kg(env, "query", q.name, "-f", "json")[0] for q in Catalog(ROOT / "queries")}
     slowest = max(times, key=times.get)
-    print(f"real graph: kg query, {len(times)} stored queries: max {times[slowest]:.3f} s ({slowest}), "
-          f"median {sorted(times.values())[len(times) // 2]:.3f} s (wall, start-up included)")
+    print(
+        f"real graph: kg query, {len(times)} stored queries: max {times[slowest]:.3f} s ({slowest}), "
+        f"median {sorted(times.values())[len(times) // 2]:.3f} s (wall, start-up included)"
+    )
 
 
 def synthetic(tmp: Path, triples: int) -> None:
@@ -63,11 +71,20 @@ def synthetic(tmp: Path, triples: int) -> None:
     src = source_dir(tmp / f"src-{triples}", data)
     env = {**os.environ, "KG_SOURCE_DIR": str(src), "KG_BUILD_DIR": str(tmp / f"build-{triples}")}
     seconds, rss = run_kg(env, "build", "--no-cache")
-    print(f"{triples:>9,} synthetic triples: generated in {gen:.1f} s; kg build {seconds:.1f} s, peak {rss:.0f} MiB")
+    print(
+        f"{triples:>9,} synthetic triples: generated in {gen:.1f} s; "
+        f"kg build {seconds:.1f} s, peak {rss:.0f} MiB"
+    )
     seconds, rss = run_kg(env, "query", "co-participation", "-f", "csv")
-    print(f"{triples:>9,} synthetic triples: kg query co-participation (join-heavy) {seconds:.2f} s, peak {rss:.0f} MiB")
+    print(
+        f"{triples:>9,} synthetic triples: kg query co-participation (join-heavy) "
+        f"{seconds:.2f} s, peak {rss:.0f} MiB"
+    )
     seconds, rss = run_kg(env, "query", "organisation-relations", "-p", "organisation=o:org-1", "-f", "csv")
-    print(f"{triples:>9,} synthetic triples: kg query organisation-relations {seconds:.2f} s, peak {rss:.0f} MiB")
+    print(
+        f"{triples:>9,} synthetic triples: kg query organisation-relations "
+        f"{seconds:.2f} s, peak {rss:.0f} MiB"
+    )
 
 
 def main() -> None:

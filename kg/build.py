@@ -69,15 +69,17 @@ def collect(settings: Settings, data_files: list[Path] | None = None) -> Sources
     return Sources(ontology, shapes, graphs, fingerprint)
 
 
-def validate_sources(sources: Sources, settings: Settings, use_cache: bool = True,
-                     lang: str = "en") -> Report:
+def validate_sources(
+    sources: Sources, settings: Settings, use_cache: bool = True, lang: str = "en"
+) -> Report:
     """SHACL per named graph (cached by content, in parallel), then the whole-graph SPARQL checks."""
     cache = Cache(settings.build_dir / ".shacl-cache")
     findings: list[Finding] = []
     todo: dict[str, str] = {}
     for source in sources.graphs.values():
-        key = Cache.key(sources.fingerprint, lang.encode(), source.name.encode(),
-                        *(read_bytes(p) for p in source.files))
+        key = Cache.key(
+            sources.fingerprint, lang.encode(), source.name.encode(), *(read_bytes(p) for p in source.files)
+        )
         found = cache.get(key) if use_cache else None
         if found is None:
             todo[source.name] = key
@@ -159,8 +161,10 @@ def _place_all(findings: list[Finding], source: GraphSource, base: str) -> list[
     placed = []
     for finding in findings:
         needles = [f"<{finding.focus}>"] + [
-            f"{prefix}:{finding.focus[len(base + ns):]}"
-            for prefix, ns in PROJECT.items() if finding.focus.startswith(base + ns)]
+            f"{prefix}:{finding.focus[len(base + ns) :]}"
+            for prefix, ns in PROJECT.items()
+            if finding.focus.startswith(base + ns)
+        ]
         hit = next((first[n] for n in needles if n in first), None)
         file, line = hit if hit else (str(source.files[0]) if source.files else None, None)
         placed.append(_with(finding, source.name, file, line))
@@ -168,8 +172,17 @@ def _place_all(findings: list[Finding], source: GraphSource, base: str) -> list[
 
 
 def _with(finding: Finding, graph: str, file: str | None, line: int | None) -> Finding:
-    return Finding(finding.severity, finding.focus, finding.path, finding.message, finding.shape,
-                   finding.value, graph, file, line)
+    return Finding(
+        finding.severity,
+        finding.focus,
+        finding.path,
+        finding.message,
+        finding.shape,
+        finding.value,
+        graph,
+        file,
+        line,
+    )
 
 
 @dataclass
@@ -188,18 +201,23 @@ def build(settings: Settings, use_cache: bool = True) -> BuildResult:
         raise InputError(f"no data files in {settings.data_dir}")
     report = validate_sources(sources, settings, use_cache)
     if not report.conforms:
-        raise ValidationFailed("the data does not conform to the shapes; the previous build is "
-                               "untouched", report)
+        raise ValidationFailed(
+            "the data does not conform to the shapes; the previous build is untouched", report
+        )
     store = EmbeddedStore(settings)
     store.load(sources.quads)
     quads = sources.quads + display_labels(store.native, settings.base)
-    store.load(quads[len(sources.quads):])
+    store.load(quads[len(sources.quads) :])
     stats = compute_stats(store)
-    stats.update(base=settings.base, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                 warnings=sum(f.severity == "Warning" for f in report.findings))
+    stats.update(
+        base=settings.base,
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        warnings=sum(f.severity == "Warning" for f in report.findings),
+    )
     settings.build_dir.mkdir(parents=True, exist_ok=True)
-    _atomic_write(settings.build_dir / "manifest.json",
-                  json.dumps(stats, indent=2, ensure_ascii=False).encode())
+    _atomic_write(
+        settings.build_dir / "manifest.json", json.dumps(stats, indent=2, ensure_ascii=False).encode()
+    )
     _atomic_write(settings.dataset_path, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
     return BuildResult(report, stats, time.perf_counter() - started, settings.dataset_path)
 

@@ -60,27 +60,33 @@ class StoredQuery:
         known = {p.name: p for p in self.params}
         unknown = sorted(set(values) - set(known))
         if unknown:
-            raise ParameterError(f"query {self.name!r} has no parameter {', '.join(unknown)}; "
-                                 f"it takes: {self.signature() or 'no parameters'}", parameter=unknown[0])
+            raise ParameterError(
+                f"query {self.name!r} has no parameter {', '.join(unknown)}; "
+                f"it takes: {self.signature() or 'no parameters'}",
+                parameter=unknown[0],
+            )
         bound: dict[str, Term] = {}
         for param in self.params:
             raw = values.get(param.name, param.default)
             if raw is None:
-                raise ParameterError(f"query {self.name!r} needs parameter {param.name!r} "
-                                     f"({param.type}): {param.description}", parameter=param.name)
+                raise ParameterError(
+                    f"query {self.name!r} needs parameter {param.name!r} ({param.type}): {param.description}",
+                    parameter=param.name,
+                )
             bound[param.name] = to_term(raw, param, base)
         return bound
 
     def signature(self) -> str:
-        return ", ".join(f"{p.name}: {p.type}" + ("" if p.required else f" = {p.default}")
-                         for p in self.params)
+        return ", ".join(
+            f"{p.name}: {p.type}" + ("" if p.required else f" = {p.default}") for p in self.params
+        )
 
 
 def to_term(raw: str, param: Param, base: str) -> Term:
     """Parse a parameter value as its declared type."""
+
     def bad(hint: str) -> ParameterError:
-        return ParameterError(f"parameter {param.name!r} must be {hint}, got {raw!r}",
-                              parameter=param.name)
+        return ParameterError(f"parameter {param.name!r} must be {hint}, got {raw!r}", parameter=param.name)
 
     if param.type == "iri":
         return ox.NamedNode(expand(raw, base, bad))
@@ -134,13 +140,20 @@ def parse_query_file(path: Path) -> StoredQuery:
     for spec in header.get("param", []):
         match = _PARAM.match(spec)
         if not match or match.group(2) not in TYPES:
-            raise ParameterError(f"{path}: bad parameter line {spec!r}; write "
-                                 f"'# param: name TYPE [= default] [-- description]' with TYPE one of {TYPES}")
+            raise ParameterError(
+                f"{path}: bad parameter line {spec!r}; write "
+                f"'# param: name TYPE [= default] [-- description]' with TYPE one of {TYPES}"
+            )
         params.append(Param(match.group(1), match.group(2), match.group(3), match.group(4) or ""))
     max_rows = header.get("max-rows", [None])[0]
-    return StoredQuery(path.stem, " ".join(header.get("title", [path.stem])),
-                       " ".join(header.get("description", [])), text, tuple(params),
-                       int(max_rows) if max_rows else None)
+    return StoredQuery(
+        path.stem,
+        " ".join(header.get("title", [path.stem])),
+        " ".join(header.get("description", [])),
+        text,
+        tuple(params),
+        int(max_rows) if max_rows else None,
+    )
 
 
 class Catalog:

@@ -17,9 +17,11 @@ COMMANDS: dict[str, tuple[str, Command, Callable[[argparse.ArgumentParser], None
 
 def command(name: str, help: str, args: Callable[[argparse.ArgumentParser], None] = lambda p: None):
     """Register a subcommand: its help line, its argument set-up and its function."""
+
     def register(fn: Command) -> Command:
         COMMANDS[name] = (help, fn, args)
         return fn
+
     return register
 
 
@@ -52,8 +54,11 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", default="text", choices=["text", "json"])
 
 
-@command("validate", "check data files against the shapes; exit 0 conforms, 1 violations, 2 unreadable",
-         _validate_args)
+@command(
+    "validate",
+    "check data files against the shapes; exit 0 conforms, 1 violations, 2 unreadable",
+    _validate_args,
+)
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     from dataclasses import asdict
 
@@ -62,8 +67,13 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
     report = validate_sources(collect(settings, args.files or None), settings, lang=args.lang)
     if args.format == "json":
-        print(json.dumps({"conforms": report.conforms, "results": [asdict(f) for f in report.findings]},
-                         ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {"conforms": report.conforms, "results": [asdict(f) for f in report.findings]},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
     else:
         print(report.render(compactor(settings.base)))
     return 0 if report.conforms else 1
@@ -72,8 +82,12 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 def _query_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", help="a stored query name, a .rq file, or SPARQL text")
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE")
-    p.add_argument("--format", "-f", default="table",
-                   choices=["table", "json", "csv", "tsv", "turtle", "ntriples", "jsonld"])
+    p.add_argument(
+        "--format",
+        "-f",
+        default="table",
+        choices=["table", "json", "csv", "tsv", "turtle", "ntriples", "jsonld"],
+    )
 
 
 @command("query", "run a stored query (see `kg queries`), a .rq file or SPARQL text", _query_args)
@@ -128,8 +142,10 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
 def parser() -> argparse.ArgumentParser:
     import kg.plugins  # noqa: F401  (registers the commands of the other modules)
 
-    top = argparse.ArgumentParser(prog="kg", description="The open knowledge graph of Dutch "
-                                  "ageing-care policy: build, validate, query, serve.")
+    top = argparse.ArgumentParser(
+        prog="kg",
+        description="The open knowledge graph of Dutch ageing-care policy: build, validate, query, serve.",
+    )
     sub = top.add_subparsers(dest="command", required=True)
     for name, (help_text, fn, add_args) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -157,4 +173,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from kg.cli import main as registered_main  # the module instance the plugins register with
+
+    sys.exit(registered_main())

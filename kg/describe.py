@@ -23,29 +23,46 @@ PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX kgdef: <def#>
 """
-NARY = "VALUES ?nodeType { kgdef:Participation org:Membership kgdef:Citation kgdef:MotionHandling " \
-       "kgdef:Milestone kgdef:Commitment }"
+NARY = (
+    "VALUES ?nodeType { kgdef:Participation org:Membership kgdef:Citation kgdef:MotionHandling "
+    "kgdef:Milestone kgdef:Commitment }"
+)
 LABEL = "OPTIONAL { ?x skos:prefLabel|dcterms:title ?xl }"
 
-_OUT = PROLOGUE + f"""SELECT ?p ?o ?g ?ol WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+_OUT = (
+    PROLOGUE
+    + f"""SELECT ?p ?o ?g ?ol WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
   FILTER(?p != kgdef:evidence)
-  {LABEL.replace('?x ', '?o ').replace('?xl', '?ol')} }}"""
-_IN = PROLOGUE + f"""SELECT ?x ?p ?g ?xl WHERE {{ GRAPH ?g {{ ?x ?p ?s }}
+  {LABEL.replace("?x ", "?o ").replace("?xl", "?ol")} }}"""
+)
+_IN = (
+    PROLOGUE
+    + f"""SELECT ?x ?p ?g ?xl WHERE {{ GRAPH ?g {{ ?x ?p ?s }}
   FILTER NOT EXISTS {{ ?x a ?nodeType {NARY} }}
   FILTER(?p != prov:wasDerivedFrom)
   {LABEL} }}"""
-_VIA = PROLOGUE + f"""SELECT ?node ?nodeType ?link ?p ?x ?g ?xl WHERE {{
+)
+_VIA = (
+    PROLOGUE
+    + f"""SELECT ?node ?nodeType ?link ?p ?x ?g ?xl WHERE {{
   {NARY} GRAPH ?g {{ ?node ?link ?s ; a ?nodeType ; ?p ?x }}
   FILTER(?p NOT IN (rdf:type, kgdef:evidence) && ?x != ?s)
   {LABEL} }}""".replace("rdf:type", f"<{RDF_TYPE}>")
+)
 _QUOTE = """?ev oa:exact ?quote ; prov:wasDerivedFrom ?source .
   OPTIONAL { ?ev kgdef:startLine ?start } OPTIONAL { ?ev kgdef:endLine ?end }
   OPTIONAL { ?source dcterms:title ?sourceLabel FILTER(LANG(?sourceLabel) IN ("nl", "")) }
   OPTIONAL { ?source kgdef:sourceFile ?file } OPTIONAL { ?source foaf:page ?page }"""
-_OWN_EVIDENCE = PROLOGUE + f"""SELECT ?s ?quote ?start ?end ?source ?sourceLabel ?file ?page WHERE {{
+_OWN_EVIDENCE = (
+    PROLOGUE
+    + f"""SELECT ?s ?quote ?start ?end ?source ?sourceLabel ?file ?page WHERE {{
   ?s kgdef:evidence ?ev . {_QUOTE} }}"""
-_NODE_EVIDENCE = PROLOGUE + f"""SELECT ?node ?quote ?start ?end ?source ?sourceLabel ?file ?page WHERE {{
+)
+_NODE_EVIDENCE = (
+    PROLOGUE
+    + f"""SELECT ?node ?quote ?start ?end ?source ?sourceLabel ?file ?page WHERE {{
   {NARY} ?node ?link ?s ; a ?nodeType ; kgdef:evidence ?ev . {_QUOTE} }}"""
+)
 
 
 @dataclass(frozen=True)
@@ -112,14 +129,23 @@ def _better(old: str | None, new: Term | None) -> str | None:
     return old
 
 
+def _node(iri: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError:
+        raise NotFound(f"{iri!r} is not an identifier of this graph", id=iri) from None
+
+
 def describe(store: Store, iri: str) -> Description:
     """Everything the graph states about `iri`; NotFound when it appears in no triple."""
-    subject = {"s": ox.NamedNode(iri)}
+    subject = {"s": _node(iri)}
     out = store.select(_OUT, subject).rows
     incoming = store.select(_IN, subject).rows
     if not out and not incoming:
         raise NotFound(f"nothing is known about {iri}", id=iri)
-    evidence = _evidence(store.select(_OWN_EVIDENCE, subject).rows + store.select(_NODE_EVIDENCE, subject).rows)
+    evidence = _evidence(
+        store.select(_OWN_EVIDENCE, subject).rows + store.select(_NODE_EVIDENCE, subject).rows
+    )
     desc = Description(iri, iri.rsplit("/", 1)[-1], evidence=evidence.pop(iri, []))
     relations: dict[tuple, Relation] = {}
     label_rank = 9
@@ -145,8 +171,17 @@ def describe(store: Store, iri: str) -> Description:
         rel.target.label = _better(rel.target.label, xl)
     for node, node_type, link, p, x, g, xl in store.select(_VIA, subject).rows:
         key = ("via", link.value, node.value)
-        rel = relations.setdefault(key, Relation("via", link.value, value(node), g.value, node_type.value,
-                                                 evidence=evidence.get(node.value, [])))
+        rel = relations.setdefault(
+            key,
+            Relation(
+                "via",
+                link.value,
+                value(node),
+                g.value,
+                node_type.value,
+                evidence=evidence.get(node.value, []),
+            ),
+        )
         detail = value(x, xl)
         for name, old in rel.details:
             if name == p.value and old.value == detail.value:
@@ -166,9 +201,15 @@ def _add_graph(desc: Description, graph: Term | None) -> None:
 def _evidence(rows: list[list[Term | None]]) -> dict[str, list[Evidence]]:
     found: dict[str, list[Evidence]] = {}
     for node, quote, start, end, source, source_label, file, page in rows:
-        item = Evidence(quote.value, source.value, source_label.value if source_label else None,
-                        int(start.value) if start else None, int(end.value) if end else None,
-                        file.value if file else None, page.value if page else None)
+        item = Evidence(
+            quote.value,
+            source.value,
+            source_label.value if source_label else None,
+            int(start.value) if start else None,
+            int(end.value) if end else None,
+            file.value if file else None,
+            page.value if page else None,
+        )
         bucket = found.setdefault(node.value, [])
         if item not in bucket:
             bucket.append(item)
@@ -177,9 +218,60 @@ def _evidence(rows: list[list[Term | None]]) -> dict[str, list[Evidence]]:
 
 def entity_graph(store: Store, iri: str) -> list[ox.Triple]:
     """The triples about `iri` (outgoing, incoming, and its evidence nodes), for Turtle/JSON-LD."""
-    query = PROLOGUE + """CONSTRUCT { ?s ?p ?o . ?ev ?ep ?eo . ?x ?q ?s } WHERE {
+    query = (
+        PROLOGUE
+        + """CONSTRUCT { ?s ?p ?o . ?ev ?ep ?eo . ?x ?q ?s } WHERE {
       { ?s ?p ?o } UNION { ?s kgdef:evidence ?ev . ?ev ?ep ?eo } UNION { ?x ?q ?s } }"""
-    triples = store.construct(query, {"s": ox.NamedNode(iri)})
+    )
+    triples = store.construct(query, {"s": _node(iri)})
     if not triples:
         raise NotFound(f"nothing is known about {iri}", id=iri)
     return triples
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A letter the graph was curated from, with the file name of its text (kgdef:sourceFile)."""
+
+    iri: str
+    file: str
+    title: str | None
+    page: str | None
+
+
+def source_documents(store: Store) -> dict[str, SourceDocument]:
+    """Source documents by file name; names with a path in them are ignored."""
+    query = (
+        PROLOGUE
+        + """SELECT ?doc ?file (SAMPLE(?t) AS ?title) (SAMPLE(?p) AS ?page) WHERE {
+      ?doc kgdef:sourceFile ?file
+      OPTIONAL { ?doc dcterms:title ?t FILTER(LANG(?t) IN ("nl", "")) } OPTIONAL { ?doc foaf:page ?p }
+    } GROUP BY ?doc ?file"""
+    )
+    found = {}
+    for doc, file, title, page in store.select(query).rows:
+        name = file.value
+        if name and "/" not in name and "\\" not in name and not name.startswith("."):
+            found[name] = SourceDocument(
+                doc.value, name, title.value if title else None, page.value if page else None
+            )
+    return found
+
+
+def ontology_graph(store: Store) -> list[ox.Triple]:
+    """Every triple of the ontology's named graph (`{base}graph/ontology`)."""
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+    return store.construct(query, {"g": ox.NamedNode(store.base + "graph/ontology")})
+
+
+def ontology_terms(store: Store) -> list[tuple[str, str, str | None, str | None]]:
+    """(term, kind, label, comment) of each class and property the project defines."""
+    query = PROLOGUE + """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?term (SAMPLE(?t) AS ?type) (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?comment) WHERE {
+      GRAPH ?g { ?term a ?t } FILTER(STRSTARTS(STR(?term), STR(kgdef:)))
+      OPTIONAL { ?term rdfs:label ?l FILTER(LANG(?l) IN ("nl", "")) }
+      OPTIONAL { ?term rdfs:comment ?c FILTER(LANG(?c) IN ("nl", "")) }
+    } GROUP BY ?term ORDER BY ?type ?term"""
+    rows = store.select(query, {"g": ox.NamedNode(store.base + "graph/ontology")}).rows
+    return [(t.value, k.value, lab.value if lab else None, com.value if com else None)
+            for t, k, lab, com in rows]

@@ -30,11 +30,11 @@ class ParseError(InputError):
 
     code = "parse_error"
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
-                 column: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, file: str | None = None, line: int | None = None, column: int | None = None
+    ) -> None:
         where = ":".join(str(p) for p in (file, line, column) if p is not None)
-        super().__init__(f"{where}: {message}" if where else message, file=file, line=line,
-                         column=column)
+        super().__init__(f"{where}: {message}" if where else message, file=file, line=line, column=column)
 
 
 class QuerySyntaxError(ParseError):

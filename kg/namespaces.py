@@ -77,7 +77,7 @@ def compactor(base: str):
     def compact(iri: str) -> str:
         for prefix, ns in known:
             if iri.startswith(ns) and iri != ns:
-                return f"{prefix}:{iri[len(ns):]}"
+                return f"{prefix}:{iri[len(ns) :]}"
         return iri
 
     return compact

@@ -44,7 +44,7 @@ class Network:
 
     def short(self, iri: str) -> str:
         prefix = self.base + "id/"
-        return iri[len(prefix):] if iri.startswith(prefix) else iri
+        return iri[len(prefix) :] if iri.startswith(prefix) else iri
 
     def name(self, iri: str, lang: str = "nl") -> str:
         names = self.names.get(iri, {})
@@ -59,10 +59,20 @@ class Network:
         k = None if len(g) <= EXACT_BETWEENNESS_UP_TO else EXACT_BETWEENNESS_UP_TO
         between = nx.betweenness_centrality(g, k=k, seed=1) if len(g) > 2 else dict.fromkeys(g, 0.0)
         ranked = sorted(g, key=lambda n: (-between[n], -degree[n], self.name(n).lower()))
-        return [{"id": self.short(n), "iri": n, "name": self.name(n), "names": self.names.get(n, {}),
-                 "abbreviations": self.abbreviations.get(n, []), "degree": g.degree(n),
-                 "degree_centrality": round(degree[n], 6), "betweenness": round(between[n], 6),
-                 "weighted_degree": g.degree(n, weight="weight")} for n in ranked]
+        return [
+            {
+                "id": self.short(n),
+                "iri": n,
+                "name": self.name(n),
+                "names": self.names.get(n, {}),
+                "abbreviations": self.abbreviations.get(n, []),
+                "degree": g.degree(n),
+                "degree_centrality": round(degree[n], 6),
+                "betweenness": round(between[n], 6),
+                "weighted_degree": g.degree(n, weight="weight"),
+            }
+            for n in ranked
+        ]
 
     def communities(self) -> list[dict]:
         """Groups of organisations that work together more than with the rest (largest first)."""
@@ -75,9 +85,16 @@ class Network:
         found = []
         for number, members in enumerate(ordered, start=1):
             inside = sorted(members, key=lambda n: (-g.degree(n), self.name(n).lower()))
-            found.append({"community": number, "size": len(members),
-                          "members": [{"id": self.short(n), "iri": n, "name": self.name(n),
-                                       "names": self.names.get(n, {})} for n in inside]})
+            found.append(
+                {
+                    "community": number,
+                    "size": len(members),
+                    "members": [
+                        {"id": self.short(n), "iri": n, "name": self.name(n), "names": self.names.get(n, {})}
+                        for n in inside
+                    ],
+                }
+            )
         return found
 
     def community_of(self) -> dict[str, int]:
@@ -115,12 +132,31 @@ class Network:
         hops = []
         for x, y in zip(nodes, nodes[1:], strict=False):
             via = self.graph.edges[x, y]["via"]
-            hops.append({"from": self._org(x), "to": self._org(y),
-                         "via": [{"id": self.short(v["iri"]), "iri": v["iri"], "name": self.name(v["iri"]),
-                                  "names": self.names.get(v["iri"], {}), "from_roles": v["roles"][x],
-                                  "to_roles": v["roles"][y], "quotes": v["quotes"]} for v in via]})
-        return {"source": self._org(a), "target": self._org(b), "found": True,
-                "length": len(hops), "hops": hops}
+            hops.append(
+                {
+                    "from": self._org(x),
+                    "to": self._org(y),
+                    "via": [
+                        {
+                            "id": self.short(v["iri"]),
+                            "iri": v["iri"],
+                            "name": self.name(v["iri"]),
+                            "names": self.names.get(v["iri"], {}),
+                            "from_roles": v["roles"][x],
+                            "to_roles": v["roles"][y],
+                            "quotes": v["quotes"],
+                        }
+                        for v in via
+                    ],
+                }
+            )
+        return {
+            "source": self._org(a),
+            "target": self._org(b),
+            "found": True,
+            "length": len(hops),
+            "hops": hops,
+        }
 
     def _org(self, iri: str) -> dict:
         return {"id": self.short(iri), "iri": iri, "name": self.name(iri), "names": self.names.get(iri, {})}
@@ -132,13 +168,35 @@ class Network:
         if fmt not in FORMATS:
             raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
         if fmt == "csv":
-            return _csv(self.centrality(), ["id", "name", "abbreviations", "degree", "weighted_degree",
-                                            "degree_centrality", "betweenness"], self.community_of())
+            return _csv(
+                self.centrality(),
+                [
+                    "id",
+                    "name",
+                    "abbreviations",
+                    "degree",
+                    "weighted_degree",
+                    "degree_centrality",
+                    "betweenness",
+                ],
+                self.community_of(),
+            )
         if fmt == "csv-edges":
-            return _csv([{"source": self.short(a), "source_name": self.name(a), "target": self.short(b),
-                          "target_name": self.name(b), "weight": d["weight"],
-                          "via": "; ".join(self.name(v["iri"]) for v in d["via"])}
-                         for a, b, d in sorted(self.graph.edges(data=True))], None, None)
+            return _csv(
+                [
+                    {
+                        "source": self.short(a),
+                        "source_name": self.name(a),
+                        "target": self.short(b),
+                        "target_name": self.name(b),
+                        "weight": d["weight"],
+                        "via": "; ".join(self.name(v["iri"]) for v in d["via"]),
+                    }
+                    for a, b, d in sorted(self.graph.edges(data=True))
+                ],
+                None,
+                None,
+            )
         flat = self._flat()
         out = io.BytesIO()
         (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(flat, out)
@@ -149,12 +207,21 @@ class Network:
         flat = nx.Graph()
         community = self.community_of()
         for row in self.centrality():
-            flat.add_node(row["id"], label=row["name"], abbreviations=", ".join(row["abbreviations"]),
-                          degree=row["degree"], betweenness=row["betweenness"],
-                          community=community.get(row["iri"], 0))
+            flat.add_node(
+                row["id"],
+                label=row["name"],
+                abbreviations=", ".join(row["abbreviations"]),
+                degree=row["degree"],
+                betweenness=row["betweenness"],
+                community=community.get(row["iri"], 0),
+            )
         for a, b, d in self.graph.edges(data=True):
-            flat.add_edge(self.short(a), self.short(b), weight=d["weight"],
-                          via="; ".join(self.name(v["iri"]) for v in d["via"]))
+            flat.add_edge(
+                self.short(a),
+                self.short(b),
+                weight=d["weight"],
+                via="; ".join(self.name(v["iri"]) for v in d["via"]),
+            )
         return flat
 
 
@@ -192,12 +259,17 @@ def build_network(store: Store) -> Network:
         org, initiative = row["organisation"], row["initiative"]
         graph.add_node(org)
         entry = by_initiative.setdefault(initiative, {}).setdefault(
-            org, {"kind": row["kind"], "roles": set(), "quotes": []})
+            org, {"kind": row["kind"], "roles": set(), "quotes": []}
+        )
         if row["role"]:
             entry["roles"].add(row["role"])
         if row["quote"]:
-            quote = {"source": row["source"], "start": int(row["start"]), "end": int(row["end"]),
-                     "quote": row["quote"]}
+            quote = {
+                "source": row["source"],
+                "start": int(row["start"]),
+                "end": int(row["end"]),
+                "quote": row["quote"],
+            }
             if quote not in entry["quotes"]:
                 entry["quotes"].append(quote)
     for initiative, members in sorted(by_initiative.items()):
@@ -206,22 +278,28 @@ def build_network(store: Store) -> Network:
         if initiative in graph:  # a coalition: its members are linked to it
             for member, entry in sorted(members.items()):
                 if entry["kind"] == "membership" and member != initiative:
-                    _link(graph, member, initiative, initiative, entry, {"roles": set(), "quotes": []},
-                          labels)
+                    _link(
+                        graph, member, initiative, initiative, entry, {"roles": set(), "quotes": []}, labels
+                    )
     for iri in list(graph) + list(by_initiative):
         network.names[iri] = labels.names(iri)
         network.abbreviations[iri] = labels.alternatives(iri)
     return network
 
 
-def _link(graph: nx.Graph, a: str, b: str, initiative: str, first: dict, second: dict,
-          labels: Labels) -> None:
+def _link(
+    graph: nx.Graph, a: str, b: str, initiative: str, first: dict, second: dict, labels: Labels
+) -> None:
     """Add (or strengthen) the link a–b because both take part in `initiative`."""
+
     def roles(entry: dict) -> list[dict]:
         return [labels.names(r) for r in sorted(entry["roles"])]
 
-    via = {"iri": initiative, "roles": {a: roles(first), b: roles(second)},
-           "quotes": first["quotes"][:2] + [q for q in second["quotes"][:2] if q not in first["quotes"][:2]]}
+    via = {
+        "iri": initiative,
+        "roles": {a: roles(first), b: roles(second)},
+        "quotes": first["quotes"][:2] + [q for q in second["quotes"][:2] if q not in first["quotes"][:2]],
+    }
     if graph.has_edge(a, b):
         data = graph.edges[a, b]
         if all(v["iri"] != initiative for v in data["via"]):

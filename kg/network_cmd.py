@@ -15,20 +15,28 @@ from kg.settings import Settings
 
 def _args(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    for name, text in (("centrality", "organisations ranked by betweenness and degree"),
-                       ("communities", "groups of organisations that work together")):
+    for name, text in (
+        ("centrality", "organisations ranked by betweenness and degree"),
+        ("communities", "groups of organisations that work together"),
+    ):
         action = sub.add_parser(name, help=text, description=text)
         action.add_argument("--format", "-f", default="text", choices=["text", "json"])
         action.add_argument("--top", type=int, default=0, help="show only the first N (0 = all)")
-    path = sub.add_parser("path", help="how two organisations are connected (ids, abbreviations or names)",
-                          description="The shortest chain of shared agreements, programmes, measures or "
-                                      "coalitions between two organisations, e.g. `kg network path loc igj`.")
+    path = sub.add_parser(
+        "path",
+        help="how two organisations are connected (ids, abbreviations or names)",
+        description="The shortest chain of shared agreements, programmes, measures or "
+        "coalitions between two organisations, e.g. `kg network path loc igj`.",
+    )
     path.add_argument("source", help="id, abbreviation or name, e.g. loc")
     path.add_argument("target", help="id, abbreviation or name, e.g. igj")
     path.add_argument("--format", "-f", default="text", choices=["text", "json"])
-    export = sub.add_parser("export", help="write the network for Gephi or a spreadsheet",
-                            description="GraphML or GEXF (Gephi, Cytoscape), CSV of organisations with "
-                                        "their measures, or csv-edges: one line per link.")
+    export = sub.add_parser(
+        "export",
+        help="write the network for Gephi or a spreadsheet",
+        description="GraphML or GEXF (Gephi, Cytoscape), CSV of organisations with "
+        "their measures, or csv-edges: one line per link.",
+    )
     export.add_argument("--format", "-f", required=True, choices=FORMATS)
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write ('-' = stdout)")
 
@@ -44,12 +52,16 @@ def cmd_network(args: argparse.Namespace, settings: Settings) -> int:
             sys.stdout.buffer.write(payload)
         else:
             _write(args.output, payload)
-            print(f"wrote {args.output} ({len(network.graph)} organisations, "
-                  f"{network.graph.number_of_edges()} links)")
+            print(
+                f"wrote {args.output} ({len(network.graph)} organisations, "
+                f"{network.graph.number_of_edges()} links)"
+            )
         return 0
     if args.action == "path":
         found = network.path(args.source, args.target)
-        print(json.dumps(found, ensure_ascii=False, indent=1) if args.format == "json" else render_path(found))
+        print(
+            json.dumps(found, ensure_ascii=False, indent=1) if args.format == "json" else render_path(found)
+        )
         return 0
     found = network.centrality() if args.action == "centrality" else network.communities()
     found = found[: args.top] if args.top else found
@@ -94,6 +106,8 @@ def render_path(found: dict) -> str:
             other = "/".join(r["nl"] or "" for r in via["to_roles"]) or "verband"
             lines.append(f"      via {via['name']} ({roles} · {other})")
             for quote in via["quotes"][:1]:
-                lines.append(f"        “{quote['quote']}” ({quote['source'].rsplit('/', 1)[-1]}, "
-                             f"r. {quote['start']}-{quote['end']})")
+                lines.append(
+                    f"        “{quote['quote']}” ({quote['source'].rsplit('/', 1)[-1]}, "
+                    f"r. {quote['start']}-{quote['end']})"
+                )
     return "\n".join(lines)

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import importlib
 
-for _name in ("kg.synthetic", "kg.serve_cmd", "kg.explorer.cli", "kg.ingest.cli", "kg.network_cmd", "kg.bench_cmd"):
+for _name in (
+    "kg.synthetic",
+    "kg.serve_cmd",
+    "kg.explorer.cli",
+    "kg.ingest.cli",
+    "kg.network_cmd",
+    "kg.bench_cmd",
+):
     try:
         importlib.import_module(_name)
     except ModuleNotFoundError as exc:

@@ -25,8 +25,10 @@ def rdf_format(path: Path) -> ox.RdfFormat:
     try:
         return FORMATS[path.suffix.lower()]
     except KeyError:
-        raise InputError(f"{path}: unknown RDF file type {path.suffix!r}; use one of "
-                         f"{', '.join(sorted(FORMATS))}", file=str(path)) from None
+        raise InputError(
+            f"{path}: unknown RDF file type {path.suffix!r}; use one of {', '.join(sorted(FORMATS))}",
+            file=str(path),
+        ) from None
 
 
 def read_bytes(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
@@ -53,8 +55,9 @@ def check_text(data: bytes, name: str) -> None:
         raise ParseError(f"not valid UTF-8 (byte {exc.start})", file=name, line=line) from None
 
 
-def parse(data: bytes, fmt: ox.RdfFormat, base: str, name: str,
-          default_graph: ox.NamedNode | None = None) -> list[ox.Quad]:
+def parse(
+    data: bytes, fmt: ox.RdfFormat, base: str, name: str, default_graph: ox.NamedNode | None = None
+) -> list[ox.Quad]:
     """Parse RDF bytes into quads; a syntax error becomes a ParseError with file and line."""
     check_text(data, name)
     try:
@@ -65,7 +68,8 @@ def parse(data: bytes, fmt: ox.RdfFormat, base: str, name: str,
     if default_graph is not None:
         quads = [
             ox.Quad(q.subject, q.predicate, q.object, default_graph)
-            if isinstance(q.graph_name, ox.DefaultGraph) else q
+            if isinstance(q.graph_name, ox.DefaultGraph)
+            else q
             for q in quads
         ]
     return quads

@@ -43,9 +43,11 @@ class RemoteStore:
         self.base = settings.base
         self.endpoint = settings.sparql_endpoint
         self.update_endpoint = settings.sparql_update_endpoint or derived_endpoint(
-            self.endpoint, {"query": "update"})
+            self.endpoint, {"query": "update"}
+        )
         self.gsp_endpoint = settings.gsp_endpoint or derived_endpoint(
-            self.endpoint, {"query": "store", "sparql": "data"})
+            self.endpoint, {"query": "store", "sparql": "data"}
+        )
 
     # ------------------------------------------------------------------ queries
 
@@ -57,8 +59,14 @@ class RemoteStore:
             raise syntax_error(exc, query) from None
         return bind_values(query, bindings)
 
-    def _request(self, query: str, fmt: str, default_graphs: Sequence[str] = (),
-                 named_graphs: Sequence[str] = (), endpoint: str | None = None) -> bytes:
+    def _request(
+        self,
+        query: str,
+        fmt: str,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+        endpoint: str | None = None,
+    ) -> bytes:
         client = SPARQLWrapper(endpoint or self.endpoint)
         client.setMethod(POST)
         client.setTimeout(max(1, round(self.settings.query_timeout)))
@@ -71,7 +79,7 @@ class RemoteStore:
         try:
             response = client.query().response
             return response.read()
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise QueryTimeout("the SPARQL server did not answer within the time limit") from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError | socket.timeout):
@@ -80,9 +88,14 @@ class RemoteStore:
         except Exception:
             raise BackendError("the SPARQL server refused or failed the query") from None
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None,
-               limit: int | None = None, default_graphs: Sequence[str] = (),
-               named_graphs: Sequence[str] = ()) -> Result:
+    def select(
+        self,
+        query: str,
+        bindings: Mapping[str, Term] | None = None,
+        limit: int | None = None,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+    ) -> Result:
         cap = self.settings.max_rows if limit is None else min(limit, self.settings.max_rows)
         text = self._prepare(query, bindings)
         text = with_row_limit(text, cap + 1) or text
@@ -100,16 +113,26 @@ class RemoteStore:
             deadline.check()
         return Result(variables, rows)
 
-    def construct(self, query: str, bindings: Mapping[str, Term] | None = None,
-                  default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> list[ox.Triple]:
+    def construct(
+        self,
+        query: str,
+        bindings: Mapping[str, Term] | None = None,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+    ) -> list[ox.Triple]:
         data = self._request(self._prepare(query, bindings), TURTLE, default_graphs, named_graphs)
         try:
             return [q.triple for q in ox.parse(data, format=ox.RdfFormat.TURTLE)]
         except SyntaxError:
             raise BackendError("the SPARQL server sent a graph that does not parse") from None
 
-    def ask(self, query: str, bindings: Mapping[str, Term] | None = None,
-            default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> bool:
+    def ask(
+        self,
+        query: str,
+        bindings: Mapping[str, Term] | None = None,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+    ) -> bool:
         data = self._request(self._prepare(query, bindings), JSON, default_graphs, named_graphs)
         answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
         if not isinstance(answer, ox.QueryBoolean):
@@ -141,14 +164,19 @@ class RemoteStore:
         """One Graph Store Protocol request: PUT (replace) or POST (add) a graph as N-Triples."""
         query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        request = urllib.request.Request(f"{self.gsp_endpoint}?{query}", data=body,
-                                         method="PUT" if replace else "POST",
-                                         headers={"Content-Type": "application/n-triples"})
+        request = urllib.request.Request(
+            f"{self.gsp_endpoint}?{query}",
+            data=body,
+            method="PUT" if replace else "POST",
+            headers={"Content-Type": "application/n-triples"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=max(30.0, self.settings.query_timeout)):
                 pass
         except (urllib.error.URLError, OSError):
-            raise BackendError(f"could not load graph {graph or 'default'} into {self.gsp_endpoint}") from None
+            raise BackendError(
+                f"could not load graph {graph or 'default'} into {self.gsp_endpoint}"
+            ) from None
 
 
 def load_dataset(store: RemoteStore, settings: Settings) -> int:

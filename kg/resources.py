@@ -21,15 +21,18 @@ class Kind:
     kind_namespace: str | None = None  # def/orgkind/ etc.: what the `kind` filter selects
 
 
-KINDS = {k.plural: k for k in (
-    Kind("organisations", "organisation", "http://www.w3.org/ns/org#Organization", "def/orgkind/"),
-    Kind("agreements", "agreement", "def#Agreement"),
-    Kind("programmes", "programme", "def#Programme"),
-    Kind("laws", "law", "http://data.europa.eu/eli/ontology#LegalResource"),
-    Kind("motions", "motion", "http://www.w3.org/ns/opengov#Motion"),
-    Kind("kamerstukken", "kamerstuk", "def#Kamerstuk"),
-    Kind("schemes", "scheme", "def#SubsidyScheme"),
-)}
+KINDS = {
+    k.plural: k
+    for k in (
+        Kind("organisations", "organisation", "http://www.w3.org/ns/org#Organization", "def/orgkind/"),
+        Kind("agreements", "agreement", "def#Agreement"),
+        Kind("programmes", "programme", "def#Programme"),
+        Kind("laws", "law", "http://data.europa.eu/eli/ontology#LegalResource"),
+        Kind("motions", "motion", "http://www.w3.org/ns/opengov#Motion"),
+        Kind("kamerstukken", "kamerstuk", "def#Kamerstuk"),
+        Kind("schemes", "scheme", "def#SubsidyScheme"),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,10 @@ def _pattern(kind: Kind, filters: Filters) -> str:
     if filters.kind:
         parts.append("?s org:classification|kgdef:status|kgdef:budgetKind ?kindConcept .")
     if filters.participates_in:
-        parts.append("{ ?link kgdef:participant ?s ; kgdef:initiative ?initiative } UNION "
-                     "{ ?link org:member ?s ; org:organization ?initiative }")
+        parts.append(
+            "{ ?link kgdef:participant ?s ; kgdef:initiative ?initiative } UNION "
+            "{ ?link org:member ?s ; org:organization ?initiative }"
+        )
     return "\n  ".join(parts)
 
 
@@ -70,7 +75,9 @@ def _bindings(kind: Kind, filters: Filters, base: str) -> dict[str, Term]:
 
     bound: dict[str, Term] = {"class": ox.NamedNode(expand_class(kind.class_iri, base))}
     if filters.kind:
-        value = filters.kind if ":" in filters.kind else f"{base}{kind.kind_namespace or 'def/'}{filters.kind}"
+        value = (
+            filters.kind if ":" in filters.kind else f"{base}{kind.kind_namespace or 'def/'}{filters.kind}"
+        )
         bound["kindConcept"] = ox.NamedNode(expand(value, base, bad("kind")))
     if filters.graph:
         value = filters.graph if ":" in filters.graph else f"{base}graph/{filters.graph}"
@@ -86,21 +93,31 @@ def expand_class(class_iri: str, base: str) -> str:
     return class_iri if class_iri.startswith("http") else base + class_iri
 
 
-def list_resources(store: Store, kind: Kind, filters: Filters, limit: int = 50,
-                   offset: int = 0) -> tuple[list[Item], int]:
+def list_resources(
+    store: Store, kind: Kind, filters: Filters, limit: int = 50, offset: int = 0
+) -> tuple[list[Item], int]:
     """One page of entities of `kind` (by name), and how many match in all."""
     pattern = _pattern(kind, filters)
     bound = _bindings(kind, filters, store.base)
-    page = store.select(_PROLOGUE + f"""SELECT ?s (SAMPLE(?l) AS ?label)
+    page = store.select(
+        _PROLOGUE
+        + f"""SELECT ?s (SAMPLE(?l) AS ?label)
       (GROUP_CONCAT(DISTINCT ?alt; separator="\\u001f") AS ?alts) WHERE {{
       {pattern}
       OPTIONAL {{ ?s skos:prefLabel|dcterms:title ?l FILTER(LANG(?l) IN ("nl", "")) }}
       OPTIONAL {{ ?s skos:altLabel ?alt }}
-    }} GROUP BY ?s ORDER BY LCASE(STR(?label)) ?s LIMIT {int(limit)} OFFSET {int(offset)}""", bound)
+    }} GROUP BY ?s ORDER BY LCASE(STR(?label)) ?s LIMIT {int(limit)} OFFSET {int(offset)}""",
+        bound,
+    )
     total = store.select(_PROLOGUE + f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {pattern} }}", bound)
     prefix = f"{store.base}id/{kind.segment}/"
-    items = [Item(s.value, s.value[len(prefix):] if s.value.startswith(prefix) else s.value,
-                  label.value if label else s.value.rsplit("/", 1)[-1],
-                  tuple(sorted(a for a in alts.value.split("\u001f") if a)) if alts else ())
-             for s, label, alts in page.rows]
+    items = [
+        Item(
+            s.value,
+            s.value[len(prefix) :] if s.value.startswith(prefix) else s.value,
+            label.value if label else s.value.rsplit("/", 1)[-1],
+            tuple(sorted(a for a in alts.value.split("\u001f") if a)) if alts else (),
+        )
+        for s, label, alts in page.rows
+    ]
     return items, int(total.rows[0][0].value)  # type: ignore[union-attr]

@@ -33,10 +33,14 @@ def term_json(term: Term) -> dict[str, str]:
 
 def to_json(result: Result) -> dict:
     """SPARQL 1.1 Query Results JSON, plus a `truncated` flag."""
-    bindings = [{v: term_json(t) for v, t in zip(result.variables, row) if t is not None}
-                for row in result.rows]
-    return {"head": {"vars": result.variables}, "results": {"bindings": bindings},
-            "truncated": result.truncated}
+    bindings = [
+        {v: term_json(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
+    ]
+    return {
+        "head": {"vars": result.variables},
+        "results": {"bindings": bindings},
+        "truncated": result.truncated,
+    }
 
 
 def to_delimited(result: Result, delimiter: str) -> str:
@@ -68,7 +72,10 @@ def render_select(result: Result, fmt: str) -> str:
 
 
 def render_graph(triples: list[ox.Triple], fmt: str, prefixes: dict[str, str]) -> str:
-    rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-                  "jsonld": ox.RdfFormat.JSON_LD}.get(fmt, ox.RdfFormat.TURTLE)
+    rdf_format = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "ntriples": ox.RdfFormat.N_TRIPLES,
+        "jsonld": ox.RdfFormat.JSON_LD,
+    }.get(fmt, ox.RdfFormat.TURTLE)
     kwargs = {"prefixes": prefixes} if rdf_format == ox.RdfFormat.TURTLE else {}
     return ox.serialize(triples, format=rdf_format, **kwargs).decode("utf-8")

@@ -75,8 +75,9 @@ class SearchIndex:
                 preferred[entity.value], entry.name = rank, label.value
         return cls(list(entries.values()))
 
-    def search(self, text: str, limit: int = 20, offset: int = 0,
-               type_iri: str | None = None) -> tuple[list[Hit], int]:
+    def search(
+        self, text: str, limit: int = 20, offset: int = 0, type_iri: str | None = None
+    ) -> tuple[list[Hit], int]:
         """Hits best first (exact, then prefix, then word start, then anywhere) and their total."""
         needle = fold(text.strip())
         if not needle:
@@ -90,14 +91,13 @@ class SearchIndex:
                 at = folded.find(needle)
                 if at < 0:
                     continue
-                score = (0 if folded == needle else 1 if at == 0 else
-                         2 if not folded[at - 1].isalnum() else 3)
+                score = 0 if folded == needle else 1 if at == 0 else 2 if not folded[at - 1].isalnum() else 3
                 if best is None or score < best[0]:
                     best = (score, label)
             if best is not None:
                 hits.append(Hit(entry.iri, entry.name or best[1], best[1], tuple(entry.types), best[0]))
         hits.sort(key=lambda h: (h.score, len(h.name), h.name))
-        return hits[offset: offset + limit], len(hits)
+        return hits[offset : offset + limit], len(hits)
 
 
 def all_rows(store: Store, query: str, page: int = 5_000):
@@ -143,7 +143,8 @@ def forget(store: Store) -> None:
         _INDEXES.pop(store, None)
 
 
-def search(store: Store, text: str, limit: int = 20, offset: int = 0,
-           type_iri: str | None = None) -> tuple[list[Hit], int]:
+def search(
+    store: Store, text: str, limit: int = 20, offset: int = 0, type_iri: str | None = None
+) -> tuple[list[Hit], int]:
     """Search the labels of `store` (see `SearchIndex.search`)."""
     return index_for(store).search(text, limit, offset, type_iri)

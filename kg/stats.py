@@ -8,7 +8,8 @@ from kg.store import Store
 _PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 _PER_CLASS = """SELECT ?g ?class (COUNT(DISTINCT ?s) AS ?n)
 WHERE { GRAPH ?g { ?s a ?class } } GROUP BY ?g ?class ORDER BY ?g DESC(?n) ?class"""
-_ENTITIES = "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?class } } GROUP BY ?class ORDER BY DESC(?n) ?class"
+_ENTITIES = """SELECT ?class (COUNT(DISTINCT ?s) AS ?n)
+WHERE { GRAPH ?g { ?s a ?class } } GROUP BY ?class ORDER BY DESC(?n) ?class"""
 
 
 def compute_stats(store: Store) -> dict:
@@ -19,8 +20,7 @@ def compute_stats(store: Store) -> dict:
     per_source: dict[str, dict[str, int]] = {}
     for g, cls, n in store.select(_PER_CLASS).rows:
         per_source.setdefault(short(g.value), {})[short(cls.value)] = int(n.value)
-    return {"triples": store.count(), "graphs": per_graph, "classes": classes,
-            "per_source": per_source}
+    return {"triples": store.count(), "graphs": per_graph, "classes": classes, "per_source": per_source}
 
 
 def render_stats(stats: dict) -> str:
@@ -28,6 +28,9 @@ def render_stats(stats: dict) -> str:
     lines = [f"{stats['triples']} triples in {len(stats['graphs'])} graphs"]
     lines += [f"  {n:>7}  {g}" for g, n in stats["graphs"].items()]
     lines.append("entities per class (all sources):")
-    lines += [f"  {n:>7}  {c}" for c, n in stats["classes"].items()
-              if not c.startswith(("owl:", "rdf:", "skos:ConceptScheme"))]
+    lines += [
+        f"  {n:>7}  {c}"
+        for c, n in stats["classes"].items()
+        if not c.startswith(("owl:", "rdf:", "skos:ConceptScheme"))
+    ]
     return "\n".join(lines)

@@ -22,7 +22,9 @@ _POSITION = re.compile(r"error at (\d+):(\d+)")
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
-    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -39,8 +41,9 @@ class Store(Protocol):
 
     base: str
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None,
-               limit: int | None = None) -> Result: ...
+    def select(
+        self, query: str, bindings: Mapping[str, Term] | None = None, limit: int | None = None
+    ) -> Result: ...
 
     def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]: ...
 
@@ -76,7 +79,7 @@ def syntax_error(exc: SyntaxError, query: str) -> QuerySyntaxError:
     line = column = None
     if match:
         line, column = int(match.group(1)), int(match.group(2))
-        message = message[match.end():].lstrip(": ")
+        message = message[match.end() :].lstrip(": ")
         lines = query.splitlines()
         if 0 < line <= len(lines):
             message += f"\n  {lines[line - 1]}\n  {' ' * (column - 1)}^"
@@ -99,7 +102,7 @@ def bind_values(query: str, bindings: Mapping[str, Term] | None) -> str:
         raise InputError("a query with parameters needs a WHERE { ... } group")
     names = " ".join(f"?{name}" for name in bindings)
     terms = " ".join(str(term) for term in bindings.values())
-    return f"{query[: match.end()]} VALUES ({names}) {{ ({terms}) }} {query[match.end():]}"
+    return f"{query[: match.end()]} VALUES ({names}) {{ ({terms}) }} {query[match.end() :]}"
 
 
 class EmbeddedStore:
@@ -128,8 +131,9 @@ class EmbeddedStore:
     def _run(self, query: str, bindings: Mapping[str, Term] | None):
         check_query(query, self.settings.allow_service)
         try:
-            return self._store.query(bind_values(query, bindings), base_iri=self.base,
-                                     use_default_graph_as_union=True)
+            return self._store.query(
+                bind_values(query, bindings), base_iri=self.base, use_default_graph_as_union=True
+            )
         except SyntaxError as exc:
             raise syntax_error(exc, query) from None
 
@@ -137,8 +141,9 @@ class EmbeddedStore:
         """pyoxigraph's own result object (for native serialisation by the API)."""
         return self._run(query, bindings)
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None,
-               limit: int | None = None) -> Result:
+    def select(
+        self, query: str, bindings: Mapping[str, Term] | None = None, limit: int | None = None
+    ) -> Result:
         cap = self.settings.max_rows if limit is None else min(limit, self.settings.max_rows)
         solutions = self._run(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
@@ -203,7 +208,6 @@ class _Deadline:
             raise QueryTimeout("the query ran past the time limit; narrow it or add LIMIT")
 
 
-
 _PROLOGUE = re.compile(r"^(?:\s|#[^\n]*\n|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.IGNORECASE)
 _DATASET_CLAUSE = re.compile(r"\bFROM\b", re.IGNORECASE)
 
@@ -214,7 +218,7 @@ def with_row_limit(query: str, rows: int) -> str | None:
     if query_kind(query) != "SELECT":
         return None
     prologue = _PROLOGUE.match(query).group()  # type: ignore[union-attr]
-    body = query[len(prologue):]
+    body = query[len(prologue) :]
     if _DATASET_CLAUSE.search(re.sub(r'"[^"\n]*"|<[^>]*>|#[^\n]*', "", body)):
         return None
     return f"{prologue}SELECT * {{ {body}\n}} LIMIT {int(rows)}"

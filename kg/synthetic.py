@@ -31,8 +31,23 @@ PREFIXES = """@prefix kgdef: <def#> .
 @prefix oa: <http://www.w3.org/ns/oa#> .
 """
 ROLES = ("opsteller", "ondertekenaar", "partij", "geconsulteerd", "betrokken", "uitvoerder")
-WORDS = ("zorg", "wonen", "ouderen", "welzijn", "samen", "regio", "thuis", "kennis", "netwerk",
-         "vitaal", "wijk", "mantel", "opleiden", "digitaal", "basis")
+WORDS = (
+    "zorg",
+    "wonen",
+    "ouderen",
+    "welzijn",
+    "samen",
+    "regio",
+    "thuis",
+    "kennis",
+    "netwerk",
+    "vitaal",
+    "wijk",
+    "mantel",
+    "opleiden",
+    "digitaal",
+    "basis",
+)
 TRIPLES_PER_LETTER = 5_000
 
 
@@ -42,23 +57,29 @@ class _Letter:
     def __init__(self, number: int, rng: random.Random) -> None:
         self.number, self.rng, self.triples, self.declared = number, rng, 0, set()
         self.doc = f"<id/letter/synth-{number}>"
-        self.lines: list[str] = [f"GRAPH <graph/synth-{number}> {{",
-                                 f'{self.doc} a kgdef:Letter ; dcterms:title "Synthetische brief {number}"@nl ;',
-                                 f'  dcterms:date "2024-01-01"^^xsd:date ; kgdef:sourceFile "synth-{number}.txt" ;',
-                                 f"  kgdef:evidence {self.evidence()} ."]
+        self.lines: list[str] = [
+            f"GRAPH <graph/synth-{number}> {{",
+            f'{self.doc} a kgdef:Letter ; dcterms:title "Synthetische brief {number}"@nl ;',
+            f'  dcterms:date "2024-01-01"^^xsd:date ; kgdef:sourceFile "synth-{number}.txt" ;',
+            f"  kgdef:evidence {self.evidence()} .",
+        ]
         self.triples += 5
 
     def evidence(self) -> str:
         line = self.rng.randint(1, 800)
         self.triples += 5
-        return (f"[ a kgdef:Evidence ; prov:wasDerivedFrom {self.doc} ; kgdef:startLine {line} ; "
-                f'kgdef:endLine {line + 1} ; oa:exact "{" ".join(self.rng.choices(WORDS, k=8))}" ]')
+        return (
+            f"[ a kgdef:Evidence ; prov:wasDerivedFrom {self.doc} ; kgdef:startLine {line} ; "
+            f'kgdef:endLine {line + 1} ; oa:exact "{" ".join(self.rng.choices(WORDS, k=8))}" ]'
+        )
 
     def declare(self, iri: str, kind: str, label: str, extra: str = "") -> None:
         if iri in self.declared:
             return
         self.declared.add(iri)
-        self.lines.append(f'{iri} a {kind} ; skos:prefLabel "{label}"@nl ; {extra}kgdef:evidence {self.evidence()} .')
+        self.lines.append(
+            f'{iri} a {kind} ; skos:prefLabel "{label}"@nl ; {extra}kgdef:evidence {self.evidence()} .'
+        )
         self.triples += 3 + extra.count(";")
 
     def add(self, statement: str, triples: int) -> None:
@@ -86,8 +107,9 @@ def generate(triples: int, seed: int = 1) -> Iterator[str]:
 def _org(letter: _Letter, rng: random.Random, n_org: int) -> str:
     i = rng.randrange(n_org)
     iri = f"<id/organisation/org-{i}>"
-    letter.declare(iri, "org:Organization", f"Organisatie {i} {WORDS[i % len(WORDS)]}",
-                   f'skos:altLabel "O{i}" ; ')
+    letter.declare(
+        iri, "org:Organization", f"Organisatie {i} {WORDS[i % len(WORDS)]}", f'skos:altLabel "O{i}" ; '
+    )
     return iri
 
 
@@ -100,56 +122,94 @@ def _fact(letter: _Letter, rng: random.Random, n_org: int, n_agreement: int) -> 
     if kind < 0.55:
         org = _org(letter, rng, n_org)
         slug = f"{a}-{org[19:-1]}-{n}-{len(letter.lines)}"
-        letter.add(f"<id/participation/p-{slug}> a kgdef:Participation ; kgdef:participant {org} ; "
-                   f"kgdef:initiative {agreement} ; kgdef:role role:{rng.choice(ROLES)} ; "
-                   f"kgdef:evidence {letter.evidence()} .", 5)
+        letter.add(
+            f"<id/participation/p-{slug}> a kgdef:Participation ; kgdef:participant {org} ; "
+            f"kgdef:initiative {agreement} ; kgdef:role role:{rng.choice(ROLES)} ; "
+            f"kgdef:evidence {letter.evidence()} .",
+            5,
+        )
     elif kind < 0.70:
         coalition, member = _org(letter, rng, n_org), _org(letter, rng, n_org)
         if coalition != member:
-            letter.add(f"<id/membership/m-{n}-{len(letter.lines)}> a org:Membership ; org:member {member} ; "
-                       f"org:organization {coalition} ; org:role role:lid ; kgdef:evidence {letter.evidence()} .", 5)
+            letter.add(
+                f"<id/membership/m-{n}-{len(letter.lines)}> a org:Membership ; org:member {member} ; "
+                f"org:organization {coalition} ; org:role role:lid ; kgdef:evidence {letter.evidence()} .",
+                5,
+            )
     elif kind < 0.85:
         dossier, nr = rng.randint(21000, 36999), rng.randint(1, 999)
         kst = f"<id/kamerstuk/{dossier}-{nr}>"
-        letter.declare(f"<id/dossier/{dossier}>", "kgdef:Dossier", str(dossier),
-                       f'kgdef:dossierNumber "{dossier}" ; ')
-        letter.declare(kst, "kgdef:Kamerstuk", f"Kamerstuk {dossier}, nr. {nr}",
-                       f'dcterms:identifier "kst-{dossier}-{nr}" ; kgdef:dossierNumber "{dossier}" ; '
-                       f"kgdef:ondernummer {nr} ; dcterms:isPartOf <id/dossier/{dossier}> ; "
-                       f"foaf:page <https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}.html> ; ")
-        letter.add(f"<id/citation/c-{n}-{len(letter.lines)}> a kgdef:Citation ; kgdef:citingDocument {letter.doc} ; "
-                   f"kgdef:citedDocument {kst} ; kgdef:footnote {rng.randint(1, 40)} ; "
-                   f"kgdef:evidence {letter.evidence()} .", 5)
+        letter.declare(
+            f"<id/dossier/{dossier}>", "kgdef:Dossier", str(dossier), f'kgdef:dossierNumber "{dossier}" ; '
+        )
+        letter.declare(
+            kst,
+            "kgdef:Kamerstuk",
+            f"Kamerstuk {dossier}, nr. {nr}",
+            f'dcterms:identifier "kst-{dossier}-{nr}" ; kgdef:dossierNumber "{dossier}" ; '
+            f"kgdef:ondernummer {nr} ; dcterms:isPartOf <id/dossier/{dossier}> ; "
+            f"foaf:page <https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}.html> ; ",
+        )
+        letter.add(
+            f"<id/citation/c-{n}-{len(letter.lines)}> a kgdef:Citation ; kgdef:citingDocument {letter.doc} ; "
+            f"kgdef:citedDocument {kst} ; kgdef:footnote {rng.randint(1, 40)} ; "
+            f"kgdef:evidence {letter.evidence()} .",
+            5,
+        )
     elif kind < 0.93:
         person = f"<id/person/mp-{rng.randrange(150)}>"
         letter.declare(person, "foaf:Person", f"Kamerlid {person[14:-1]}")
         dossier, nr = rng.randint(21000, 36999), rng.randint(1, 999)
         kst = f"<id/kamerstuk/{dossier}-{nr}>"
-        letter.declare(f"<id/dossier/{dossier}>", "kgdef:Dossier", str(dossier),
-                       f'kgdef:dossierNumber "{dossier}" ; ')
-        letter.declare(kst, "kgdef:Kamerstuk", f"Kamerstuk {dossier}, nr. {nr}",
-                       f'dcterms:identifier "kst-{dossier}-{nr}" ; kgdef:dossierNumber "{dossier}" ; '
-                       f"kgdef:ondernummer {nr} ; dcterms:isPartOf <id/dossier/{dossier}> ; "
-                       f"foaf:page <https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}.html> ; ")
+        letter.declare(
+            f"<id/dossier/{dossier}>", "kgdef:Dossier", str(dossier), f'kgdef:dossierNumber "{dossier}" ; '
+        )
+        letter.declare(
+            kst,
+            "kgdef:Kamerstuk",
+            f"Kamerstuk {dossier}, nr. {nr}",
+            f'dcterms:identifier "kst-{dossier}-{nr}" ; kgdef:dossierNumber "{dossier}" ; '
+            f"kgdef:ondernummer {nr} ; dcterms:isPartOf <id/dossier/{dossier}> ; "
+            f"foaf:page <https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}.html> ; ",
+        )
         motion = f"<id/motion/{dossier}-{nr}>"
-        letter.declare(motion, "opengov:Motion", f"Motie {dossier}-{nr}",
-                       f"dcterms:creator {person} ; kgdef:publishedAs {kst} ; ")
-        letter.add(f"<id/handling/h-{n}-{len(letter.lines)}> a kgdef:MotionHandling ; kgdef:motion {motion} ; "
-                   f"kgdef:handledIn {letter.doc} ; kgdef:handling handling:{rng.choice(['afgedaan', 'uitgevoerd'])} ; "
-                   f"kgdef:evidence {letter.evidence()} .", 5)
+        letter.declare(
+            motion,
+            "opengov:Motion",
+            f"Motie {dossier}-{nr}",
+            f"dcterms:creator {person} ; kgdef:publishedAs {kst} ; ",
+        )
+        letter.add(
+            f"<id/handling/h-{n}-{len(letter.lines)}> a kgdef:MotionHandling ; kgdef:motion {motion} ; "
+            f"kgdef:handledIn {letter.doc} ; "
+            f"kgdef:handling handling:{rng.choice(['afgedaan', 'uitgevoerd'])} ; "
+            f"kgdef:evidence {letter.evidence()} .",
+            5,
+        )
     else:
         i = f"{n}-{len(letter.lines)}"
         prog, line_no = a % 5, rng.randint(1, 5)
         programme, line = f"<id/programme/prog-{prog}>", f"<id/actionline/prog-{prog}-{line_no}>"
         letter.declare(programme, "kgdef:Programme", f"Programma {prog}")
-        letter.declare(line, "kgdef:ActionLine", f"Actielijn {line_no}",
-                       f'skos:notation "{line_no}" ; kgdef:programme {programme} ; ')
+        letter.declare(
+            line,
+            "kgdef:ActionLine",
+            f"Actielijn {line_no}",
+            f'skos:notation "{line_no}" ; kgdef:programme {programme} ; ',
+        )
         amount = rng.randint(1, 500) * 100_000
-        letter.add(f'<id/budget/b-{i}> a kgdef:Budget ; skos:prefLabel "Budget {i}"@nl ; '
-                   f'schema:value "{amount}"^^xsd:decimal ; schema:currency "EUR" ; '
-                   f"kgdef:budgetKind budgetkind:totaal ; kgdef:evidence {letter.evidence()} .", 6)
-        letter.add(f'<id/scheme/s-{i}> a kgdef:SubsidyScheme ; skos:prefLabel "Regeling {i}"@nl ; '
-                   f"kgdef:budget <id/budget/b-{i}> ; kgdef:actionLine {line} ; kgdef:evidence {letter.evidence()} .", 4)
+        letter.add(
+            f'<id/budget/b-{i}> a kgdef:Budget ; skos:prefLabel "Budget {i}"@nl ; '
+            f'schema:value "{amount}"^^xsd:decimal ; schema:currency "EUR" ; '
+            f"kgdef:budgetKind budgetkind:totaal ; kgdef:evidence {letter.evidence()} .",
+            6,
+        )
+        letter.add(
+            f'<id/scheme/s-{i}> a kgdef:SubsidyScheme ; skos:prefLabel "Regeling {i}"@nl ; '
+            f"kgdef:budget <id/budget/b-{i}> ; kgdef:actionLine {line} ; "
+            f"kgdef:evidence {letter.evidence()} .",
+            4,
+        )
 
 
 def write(path: Path, triples: int, seed: int = 1) -> None:

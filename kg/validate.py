@@ -102,8 +102,9 @@ def _to_rdflib(triples: list[ox.Quad] | list[ox.Triple]):
 _shapes_cache: dict[int, object] = {}
 
 
-def shacl(data: list[ox.Quad], shapes: list[ox.Quad], ontology: list[ox.Quad],
-          lang: str = "en") -> list[Finding]:
+def shacl(
+    data: list[ox.Quad], shapes: list[ox.Quad], ontology: list[ox.Quad], lang: str = "en"
+) -> list[Finding]:
     """Validate `data` (with `ontology` mixed in) against `shapes`; findings in `lang` where given."""
     from pyshacl import validate as pyshacl_validate
 
@@ -112,8 +113,13 @@ def shacl(data: list[ox.Quad], shapes: list[ox.Quad], ontology: list[ox.Quad],
         _shapes_cache.clear()
         _shapes_cache[key] = _to_rdflib(shapes)
     conforms, report_graph, _ = pyshacl_validate(
-        _to_rdflib(list(data) + list(ontology)), shacl_graph=_shapes_cache[key],
-        inference="none", advanced=True, allow_warnings=True, allow_infos=True)
+        _to_rdflib(list(data) + list(ontology)),
+        shacl_graph=_shapes_cache[key],
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+        allow_infos=True,
+    )
     return [] if conforms and not len(report_graph) else _findings(report_graph, lang)
 
 
@@ -129,14 +135,18 @@ def _findings(report, lang: str) -> list[Finding]:
         path = report.value(result, sh.resultPath)
         value = report.value(result, sh.value)
         shape = report.value(result, sh.sourceShape)
-        out.append(Finding(
-            severity=SEVERITY.get(str(report.value(result, sh.resultSeverity)), "Violation"),
-            focus=str(report.value(result, sh.focusNode)),
-            path=str(path) if isinstance(path, rdflib.URIRef) else (None if path is None else "(complex path)"),
-            message=str(chosen),
-            shape=str(shape) if isinstance(shape, rdflib.URIRef) else None,
-            value=None if value is None else str(value),
-        ))
+        out.append(
+            Finding(
+                severity=SEVERITY.get(str(report.value(result, sh.resultSeverity)), "Violation"),
+                focus=str(report.value(result, sh.focusNode)),
+                path=str(path)
+                if isinstance(path, rdflib.URIRef)
+                else (None if path is None else "(complex path)"),
+                message=str(chosen),
+                shape=str(shape) if isinstance(shape, rdflib.URIRef) else None,
+                value=None if value is None else str(value),
+            )
+        )
     out.sort(key=lambda f: (f.severity != "Violation", f.focus, f.path or ""))
     return out
 

@@ -24,8 +24,9 @@ def test_build_writes_dataset_and_manifest(tiny) -> None:
 
 
 def test_base_setting_resolves_relative_iris(tiny) -> None:
-    settings = type(tiny)(source_dir=tiny.source_dir, build_dir=tiny.build_dir,
-                          base="https://data.example.org/")
+    settings = type(tiny)(
+        source_dir=tiny.source_dir, build_dir=tiny.build_dir, base="https://data.example.org/"
+    )
     build(settings)
     store = EmbeddedStore.from_dataset(settings)
     assert store.ask("ASK { <https://data.example.org/id/organisation/actiz> ?p ?o }")

@@ -49,8 +49,14 @@ def test_parameters_are_typed() -> None:
     assert to_term("id/law/wlz", Param("a", "iri"), BASE) == ox.NamedNode(BASE + "id/law/wlz")
     assert to_term("42", Param("n", "integer"), BASE).datatype.value.endswith("#integer")
     assert to_term("2023-03-28", Param("d", "date"), BASE).value == "2023-03-28"
-    for value, kind in [("x y", "iri"), ("zz:1", "iri"), ("4.2", "integer"), ("28-03-2023", "date"),
-                        ("maybe", "boolean"), ("abc", "decimal")]:
+    for value, kind in [
+        ("x y", "iri"),
+        ("zz:1", "iri"),
+        ("4.2", "integer"),
+        ("28-03-2023", "date"),
+        ("maybe", "boolean"),
+        ("abc", "decimal"),
+    ]:
         with pytest.raises(ParameterError) as caught:
             to_term(value, Param("p", kind), BASE)
         assert caught.value.details["parameter"] == "p"
@@ -61,8 +67,13 @@ def test_values_cannot_change_the_query() -> None:
     hostile = '"} } DROP ALL ; SELECT * WHERE { ?s ?p ?o'
     text = bind_values(query.text, query.bind({"q": hostile}, BASE))
     store = ox.Store()
-    store.add(ox.Quad(ox.NamedNode(BASE + "id/x"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
-                      ox.Literal("x", language="nl")))
+    store.add(
+        ox.Quad(
+            ox.NamedNode(BASE + "id/x"),
+            ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+            ox.Literal("x", language="nl"),
+        )
+    )
     assert list(store.query(text, base_iri=BASE, use_default_graph_as_union=True)) == []
     assert len(store) == 1
 

@@ -12,8 +12,9 @@ from tests.conftest import TINY
 
 def kg(settings, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "KG_SOURCE_DIR": str(settings.source_dir), "KG_BUILD_DIR": str(settings.build_dir)}
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_build_then_query_table_and_formats(tiny) -> None:

@@ -52,7 +52,8 @@ def test_every_evidence_node_is_complete() -> None:
     incomplete = store.query(
         """PREFIX kgdef: <def#> PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX oa: <http://www.w3.org/ns/oa#>
         SELECT ?ev WHERE { GRAPH ?g { ?ev a kgdef:Evidence .
-          FILTER NOT EXISTS { ?ev prov:wasDerivedFrom ?d ; kgdef:startLine ?s ; kgdef:endLine ?e ; oa:exact ?q } } }""",
+          FILTER NOT EXISTS { ?ev prov:wasDerivedFrom ?d ; kgdef:startLine ?s ;
+                              kgdef:endLine ?e ; oa:exact ?q } } }""",
         base_iri=BASE,
     )
     assert list(incomplete) == []

@@ -16,7 +16,11 @@ SKOS = "http://www.w3.org/2004/02/skos/core#prefLabel"
 
 def test_display_label_prefers_dutch_and_the_fuller_name() -> None:
     store = ox.Store()
-    law, g1, g2 = ox.NamedNode("http://x/id/law/wlz"), ox.NamedNode("http://x/g1"), ox.NamedNode("http://x/g2")
+    law, g1, g2 = (
+        ox.NamedNode("http://x/id/law/wlz"),
+        ox.NamedNode("http://x/g1"),
+        ox.NamedNode("http://x/g2"),
+    )
     store.add(ox.Quad(law, ox.NamedNode(SKOS), ox.Literal("Wlz"), g1))
     store.add(ox.Quad(law, ox.NamedNode(SKOS), ox.Literal("Wet langdurige zorg", language="nl"), g2))
     labels = {(q.object.value, q.object.language) for q in display_labels(store, "http://x/")}

@@ -39,7 +39,13 @@ def test_console_scripts_import() -> None:
 
 
 def test_settings_from_environment() -> None:
-    s = Settings.from_env({"KG_BASE": "https://data.example.org", "KG_MAX_ROWS": "5",
-                           "KG_ALLOW_SERVICE": "yes", "KG_CORS_ORIGINS": "https://a.nl, https://b.nl"})
+    s = Settings.from_env(
+        {
+            "KG_BASE": "https://data.example.org",
+            "KG_MAX_ROWS": "5",
+            "KG_ALLOW_SERVICE": "yes",
+            "KG_CORS_ORIGINS": "https://a.nl, https://b.nl",
+        }
+    )
     assert s.base == "https://data.example.org/" and s.max_rows == 5 and s.allow_service
     assert s.cors_origins == ("https://a.nl", "https://b.nl")

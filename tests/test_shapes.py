@@ -32,8 +32,9 @@ def _validate(body: str, model) -> list:
 
 def test_every_node_shape_has_fixtures(model) -> None:
     _, shapes = model
-    shape_names = {q.subject.value.rsplit("#", 1)[1] for q in shapes
-                   if q.predicate.value.endswith("#targetClass")}
+    shape_names = {
+        q.subject.value.rsplit("#", 1)[1] for q in shapes if q.predicate.value.endswith("#targetClass")
+    }
     assert shape_names == set(CASES)
 
 
