@@ -24,13 +24,16 @@ def compute_stats(store: Store) -> dict:
 
 
 def render_stats(stats: dict) -> str:
-    """A plain-text summary for the terminal."""
+    """A plain-text summary: triples per graph, then entities per class in all and per source."""
     lines = [f"{stats['triples']} triples in {len(stats['graphs'])} graphs"]
     lines += [f"  {n:>7}  {g}" for g, n in stats["graphs"].items()]
-    lines.append("entities per class (all sources):")
-    lines += [
-        f"  {n:>7}  {c}"
-        for c, n in stats["classes"].items()
-        if not c.startswith(("owl:", "rdf:", "skos:ConceptScheme"))
-    ]
+    sources = [g for g in stats["per_source"] if g not in ("graph:ontology", "graph:derived")]
+    heads = [g.removeprefix("graph:")[:14] for g in sources]
+    lines.append("entities per class: all sources, then each source")
+    lines.append(f"  {'':34}{'all':>7}" + "".join(f"{h:>16}" for h in heads))
+    for cls, n in stats["classes"].items():
+        if cls.startswith(("owl:", "rdf:", "skos:Concept")):
+            continue
+        per = "".join(f"{stats['per_source'][g].get(cls, ''):>16}" for g in sources)
+        lines.append(f"  {cls:34}{n:>7}{per}")
     return "\n".join(lines)
