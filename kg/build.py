@@ -215,11 +215,31 @@ def build(settings: Settings, use_cache: bool = True) -> BuildResult:
         warnings=sum(f.severity == "Warning" for f in report.findings),
     )
     settings.build_dir.mkdir(parents=True, exist_ok=True)
+    _atomic_write(settings.dataset_path, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    stats["store"] = _write_disk_store(settings)
     _atomic_write(
         settings.build_dir / "manifest.json", json.dumps(stats, indent=2, ensure_ascii=False).encode()
     )
-    _atomic_write(settings.dataset_path, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    _remove_old_stores(settings.build_dir, keep=stats["store"])
     return BuildResult(report, stats, time.perf_counter() - started, settings.dataset_path)
+
+
+def _write_disk_store(settings: Settings) -> str:
+    """A new on-disk pyoxigraph store of the dataset; the manifest written after it points to it."""
+    name = f"store-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    disk = ox.Store(str(settings.build_dir / name))
+    disk.bulk_load(path=str(settings.dataset_path), format=ox.RdfFormat.N_QUADS)
+    disk.flush()
+    del disk
+    return name
+
+
+def _remove_old_stores(build_dir: Path, keep: str) -> None:
+    import shutil
+
+    for old in build_dir.glob("store-*"):
+        if old.name != keep:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

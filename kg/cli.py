@@ -105,7 +105,9 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
             raise ParameterError(f"--param needs NAME=VALUE, got {pair!r}")
         key, value = pair.split("=", 1)
         values[key.strip()] = value
-    answer = run(open_store(settings), resolve(args.query, Catalog(settings.queries_dir)), values)
+    answer = run(
+        open_store(settings, read_only=True), resolve(args.query, Catalog(settings.queries_dir)), values
+    )
     if answer.result is not None:
         print(render_select(answer.result, args.format if args.format in ("json", "csv", "tsv") else "table"))
     elif answer.triples is not None:
@@ -134,7 +136,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     from kg.service import open_store
     from kg.stats import compute_stats, render_stats
 
-    stats = compute_stats(open_store(settings))
+    stats = compute_stats(open_store(settings, read_only=True))
     print(json.dumps(stats, indent=1, ensure_ascii=False) if args.format == "json" else render_stats(stats))
     return 0
 
