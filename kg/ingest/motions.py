@@ -1,0 +1,68 @@
+"""Motions in a letter: who submitted them, their Kamerstuk (via the footnote), how the letter handles
+them."""
+
+from __future__ import annotations
+
+from kg.ingest import rules
+from kg.ingest.citations import citations_in
+from kg.ingest.layout import Layout, Sentence
+from kg.ingest.records import Citation, Motion, sentence_quote
+
+
+def find_motions(layout: Layout, citations: list[Citation], uncertain: list[str]) -> list[Motion]:
+    by_note = {c.footnote: c for c in citations if c.footnote is not None}
+    markers = sorted((n.marker_at, n.number) for n in layout.footnotes.values() if n.marker_at is not None)
+    motions: list[tuple[Motion, Sentence]] = []
+    for sentence in layout.sentences:
+        matches = list(rules.MOTION.finditer(sentence.text))
+        here = []
+        for i, m in enumerate(matches):
+            names = m["one"] or m["many"] or m["hyph"]
+            until = matches[i + 1].start() if i + 1 < len(matches) else len(sentence.text)
+            note = next(
+                (
+                    n
+                    for at, n in markers
+                    if sentence.start + m.start() <= at < sentence.start + until and n in by_note
+                ),
+                None,
+            )
+            kst = by_note[note].kst if note is not None else None
+            if kst is None:
+                inline = citations_in(sentence.text[m.start() : until])
+                kst = inline[0][0] if inline else None
+            motion = Motion(
+                [n.strip() for n in rules.SPLIT_NAMES.split(names) if n.strip()],
+                bool(m["cs"] or m["cs2"]),
+                kst,
+                note,
+                [sentence_quote(sentence)],
+            )
+            if note is not None:
+                motion.quotes.append(by_note[note].quotes[0])
+            here.append(motion)
+        handling = handling_of(sentence.text)
+        for motion in here:
+            if handling:
+                motion.handling, motion.handling_quote = handling, sentence_quote(sentence)
+            motions.append((motion, sentence))
+        if not here and handling and rules.MOTION_ANAPHOR.search(sentence.text):
+            # "deze motie" in a later sentence: the last motion of this section not yet handled
+            open_ = [(m, s) for m, s in motions if m.handling is None and s.heading == sentence.heading]
+            if open_:
+                motion = open_[-1][0]
+                motion.handling, motion.handling_quote = handling, sentence_quote(sentence)
+    for motion, _ in motions:
+        who = ", ".join(motion.submitters)
+        if motion.kst is None:
+            uncertain.append(f"motion of {who}: no Kamerstuk found (footnote?); not proposed")
+        if motion.handling is None:
+            uncertain.append(
+                f"motion of {who}: the letter does not say how it is handled; no handling proposed"
+            )
+    return [m for m, _ in motions]
+
+
+def handling_of(text: str) -> str | None:
+    """The handling concept a sentence states for a motion, by the first matching phrase."""
+    return next((concept for pattern, concept in rules.HANDLING if pattern.search(text)), None)

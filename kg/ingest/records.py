@@ -1,0 +1,98 @@
+"""What extraction finds in a letter: plain records, each with the quotes that prove it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.ingest.layout import Footnote, Layout, Sentence
+from kg.ingest.reader import Letter
+
+Kst = tuple[str, str | None, int]  # dossier, toevoeging, ondernummer
+
+
+@dataclass
+class Quote:
+    """Evidence: a sentence or footnote, its line range and both printed forms."""
+
+    text: str
+    first: int
+    last: int
+    printed: str = ""
+
+
+@dataclass
+class Citation:
+    kst: Kst
+    footnote: int | None
+    page: str | None
+    quotes: list[Quote]
+
+
+@dataclass
+class Motion:
+    submitters: list[str]
+    co_submitters: bool
+    kst: Kst | None
+    footnote: int | None
+    quotes: list[Quote]
+    handling: str | None = None
+    handling_quote: Quote | None = None
+
+
+@dataclass
+class Mention:
+    iri: str
+    printed: set[str]
+    quotes: list[Quote]
+
+
+@dataclass
+class Fact:
+    """An amount or a date, and the scheme or agreement it belongs to."""
+
+    text: str
+    quote: Quote
+    target: str  # label
+    target_iri: str | None  # a known entity, or None for a name not in the graph
+    target_quote: Quote
+    value: Decimal | None = None
+    kind: str | None = None  # budget kind
+    years: tuple[int, ...] = ()
+    date: str | None = None  # xsd:date or gMonthDay text
+    year_inferred: bool = False
+    status: str | None = None
+
+
+@dataclass
+class Meta:
+    kst: Kst | None = None
+    vergaderjaar: str | None = None
+    header_quote: Quote | None = None
+    date: str | None = None
+    date_quote: Quote | None = None
+    subject: str | None = None
+    signers: list[tuple[str, str, Quote]] = field(default_factory=list)  # office, name, quote
+
+
+@dataclass
+class Extraction:
+    letter: Letter
+    layout: Layout
+    meta: Meta
+    citations: list[Citation]
+    motions: list[Motion]
+    mentions: dict[str, Mention]
+    candidates: dict[str, tuple[str, Quote, int]]  # key -> name, first quote, count
+    facts: list[Fact]
+    uncertain: list[str]
+
+
+def sentence_quote(s: Sentence) -> Quote:
+    return Quote(s.text, s.first_line, s.last_line, s.printed)
+
+
+def note_quote(note: Footnote, start: int = 0, end: int | None = None) -> Quote:
+    end = len(note.flow.text) if end is None else end
+    first, last = note.flow.lines(start, end)
+    return Quote(note.flow.text[start:end].strip(), first, last, note.flow.printed(start, end).strip())

@@ -1,0 +1,128 @@
+"""Writing a proposal as TriG: prefixed names, escaped literals, evidence nodes checked against the source."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.evidence import SourceText
+from kg.ingest.mentions import Entity
+from kg.ingest.records import Kst, Quote
+from kg.namespaces import PROJECT, STANDARD
+
+MAX_QUOTE = 590
+PAGE = "https://zoek.officielebekendmakingen.nl/{}.html"
+_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
+
+
+def slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:80] or "x"
+
+
+def kst_id(kst: Kst) -> str:
+    dossier, toev, nr = kst
+    return f"kst-{dossier}{'-' + toev if toev else ''}-{nr}"
+
+
+def lit(value: str, lang: str | None = None, datatype: str | None = None) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"' + (f"@{lang}" if lang else "") + (f"^^{datatype}" if datatype else "")
+
+
+def name(relative: str) -> str:
+    """A project IRI (relative to the base) as a prefixed name where possible."""
+    for prefix, ns in sorted(PROJECT.items(), key=lambda kv: -len(kv[1])):
+        if relative.startswith(ns) and _LOCAL.match(relative[len(ns) :]):
+            return f"{prefix}:{relative[len(ns) :]}"
+    return f"<{relative}>"
+
+
+@dataclass
+class Proposal:
+    """The proposed graph and what the review report needs to know about it."""
+
+    slug: str
+    graph: str  # relative IRI of the named graph
+    document: str  # prefixed name of the letter node
+    trig: str = ""
+    new: list[str] = field(default_factory=list)  # labels of entities not in the graph before
+    linked: list[str] = field(default_factory=list)  # motions, Kamerstukken, persons already in the graph
+    dropped_quotes: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # what --apply needs and is not there
+    document_known: bool = False  # the letter is already described in the graph
+
+
+class Graph:
+    """Nodes and evidence of one proposed named graph, in insertion order."""
+
+    def __init__(
+        self, source: SourceText, document: str, proposal: Proposal, entities: dict[str, Entity], base: str
+    ) -> None:
+        self.source, self.document, self.proposal = source, document, proposal
+        self.entities, self.base = entities, base
+        self.known_ids: set[str] = set()
+        self.nodes: dict[str, list[tuple[str, str]]] = {}
+        self.evidence: dict[tuple[int, int, str], str] = {}
+
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        props = self.nodes.setdefault(subject, [])
+        if (predicate, obj) not in props:
+            props.append((predicate, obj))
+
+    def has(self, subject: str) -> bool:
+        return subject in self.nodes
+
+    def cite(self, subject: str, quote: Quote | None) -> None:
+        label = self._evidence(quote) if quote is not None else None
+        if label:
+            self.add(subject, "kgdef:evidence", label)
+
+    def _evidence(self, quote: Quote) -> str | None:
+        for text in (quote.text, quote.printed):
+            text = _clip(text)
+            if text and len(text) >= 3 and self.source.contains(text, quote.first, quote.last):
+                key = (quote.first, quote.last, text)
+                if key not in self.evidence:
+                    self.evidence[key] = f"_:ev{len(self.evidence) + 1}"
+                return self.evidence[key]
+        self.proposal.dropped_quotes.append(f"lines {quote.first}-{quote.last}: {quote.text[:80]}")
+        return None
+
+    def render(self, graph: str) -> str:
+        prefixes = {**{k: v for k, v in STANDARD.items() if k != "sh"}, **PROJECT}
+        out = [f"@prefix {k}: <{v}> ." for k, v in prefixes.items()]
+        out += ["", f"GRAPH <{graph}> {{", ""]
+        for subject, props in self.nodes.items():
+            lines = [f"    {p} {o}" for p, o in props]
+            out.append(f"{subject}\n" + " ;\n".join(lines) + " .\n")
+        for (first, last, text), label in self.evidence.items():
+            out.append(
+                f"{label} a kgdef:Evidence ; prov:wasDerivedFrom {self.document} ;\n"
+                f"    kgdef:startLine {first} ; kgdef:endLine {last} ;\n    oa:exact {lit(text)} .\n"
+            )
+        out.append("}\n")
+        return "\n".join(out)
+
+
+def _clip(text: str) -> str:
+    text = text.strip()
+    if len(text) <= MAX_QUOTE:
+        return text
+    return text[:MAX_QUOTE].rsplit(" ", 1)[0]
+
+
+def source_file(file_name: str) -> str:
+    """The file name as the shapes accept it: safe characters and a .txt, .html or .pdf suffix."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", file_name)
+    if safe.lower().endswith(".htm"):
+        return safe + "l"
+    return safe if re.search(r"\.(txt|html|pdf)$", safe) else safe + ".txt"
+
+
+def type_name(iri: str, base: str) -> str:
+    for prefix, ns in {**STANDARD, **{k: base + v for k, v in PROJECT.items()}}.items():
+        if iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return f"<{iri}>"
