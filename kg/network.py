@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -41,6 +42,7 @@ class Network:
     base: str
     names: dict[str, dict[str, str | None]] = field(default_factory=dict)  # IRI -> {"nl", "en"}
     abbreviations: dict[str, list[str]] = field(default_factory=dict)
+    _measured: dict[str, list[dict]] = field(default_factory=dict, repr=False)  # computed once
 
     def short(self, iri: str) -> str:
         prefix = self.base + "id/"
@@ -54,6 +56,11 @@ class Network:
 
     def centrality(self) -> list[dict]:
         """Organisations by betweenness, then degree: who brokers, who is everywhere."""
+        if "centrality" not in self._measured:
+            self._measured["centrality"] = self._centrality()
+        return self._measured["centrality"]
+
+    def _centrality(self) -> list[dict]:
         g = self.graph
         degree = nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0)
         k = None if len(g) <= EXACT_BETWEENNESS_UP_TO else EXACT_BETWEENNESS_UP_TO
@@ -76,6 +83,11 @@ class Network:
 
     def communities(self) -> list[dict]:
         """Groups of organisations that work together more than with the rest (largest first)."""
+        if "communities" not in self._measured:
+            self._measured["communities"] = self._communities()
+        return self._measured["communities"]
+
+    def _communities(self) -> list[dict]:
         g = self.graph
         if g.number_of_edges() == 0:
             groups = [{n} for n in g]
@@ -243,6 +255,23 @@ def _safe_cell(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+_CACHE: dict[int, tuple[int, Network]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def network_for(store: Store) -> Network:
+    """The network of `store`, built once and again only when the store's size changes."""
+    size = store.count()
+    with _CACHE_LOCK:
+        cached = _CACHE.get(id(store))
+        if cached and cached[0] == size:
+            return cached[1]
+    network = build_network(store)
+    with _CACHE_LOCK:
+        _CACHE[id(store)] = (size, network)
+    return network
 
 
 def build_network(store: Store) -> Network:

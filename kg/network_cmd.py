@@ -45,7 +45,7 @@ def _args(p: argparse.ArgumentParser) -> None:
 def cmd_network(args: argparse.Namespace, settings: Settings) -> int:
     from kg.service import open_store
 
-    network = build_network(open_store(settings))
+    network = build_network(open_store(settings, read_only=True))
     if args.action == "export":
         payload = network.export(args.format)
         if str(args.output) == "-":

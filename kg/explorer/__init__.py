@@ -1,0 +1,1 @@
+"""The explorer for policy staff: a standalone folder generated from the graph (`kg explorer`)."""
