@@ -89,7 +89,10 @@ def to_term(raw: str, param: Param, base: str) -> Term:
         return ParameterError(f"parameter {param.name!r} must be {hint}, got {raw!r}", parameter=param.name)
 
     if param.type == "iri":
-        return ox.NamedNode(expand(raw, base, bad))
+        try:
+            return ox.NamedNode(expand(raw, base, bad))
+        except ValueError:
+            raise bad("a valid IRI") from None
     if param.type == "integer":
         if not re.fullmatch(r"[+-]?\d{1,18}", raw.strip()):
             raise bad("an integer")

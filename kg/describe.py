@@ -21,13 +21,14 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX kgdef: <def#>
 """
 NARY = (
     "VALUES ?nodeType { kgdef:Participation org:Membership kgdef:Citation kgdef:MotionHandling "
     "kgdef:Milestone kgdef:Commitment }"
 )
-LABEL = "OPTIONAL { ?x skos:prefLabel|dcterms:title ?xl }"
+LABEL = "OPTIONAL { ?x skos:prefLabel|rdfs:label|dcterms:title ?xl }"
 
 _OUT = (
     PROLOGUE
@@ -155,9 +156,11 @@ def describe(store: Store, iri: str) -> Description:
             desc.types.append(o.value) if o.value not in desc.types else None
         elif isinstance(o, ox.Literal):
             v = value(o)
-            if p.value.endswith(("#prefLabel", "/title")):
+            if p.value.endswith(("#prefLabel", "/title", "#label")):
                 desc.labels.append(v) if v not in desc.labels else None
-                rank = {"nl": 0, None: 1, "en": 2}.get(o.language, 3) + (0 if "prefLabel" in p.value else 1)
+                rank = {"nl": 0, None: 1, "en": 2}.get(o.language, 3) * 3 + (
+                    0 if "prefLabel" in p.value else 1
+                )
                 if rank < label_rank:
                     label_rank, desc.label = rank, o.value
             elif (p.value, v) not in desc.properties:
@@ -189,8 +192,19 @@ def describe(store: Store, iri: str) -> Description:
                 break
         else:
             rel.details.append((p.value, detail))
+    for rel in relations.values():
+        rel.details.sort(key=lambda d: (d[0], d[1].value))
+        rel.evidence.sort(key=_evidence_order)
     desc.relations = sorted(relations.values(), key=lambda r: (r.direction, r.predicate, r.target.value))
+    desc.labels.sort(key=lambda v: (v.language or "", v.value))
+    desc.properties.sort(key=lambda pv: (pv[0], pv[1].language or "", pv[1].value))
+    desc.evidence.sort(key=_evidence_order)
+    desc.graphs.sort()
     return desc
+
+
+def _evidence_order(e: Evidence) -> tuple:
+    return (e.source, e.start_line or 0, e.end_line or 0, e.quote)
 
 
 def _add_graph(desc: Description, graph: Term | None) -> None:
@@ -266,12 +280,16 @@ def ontology_graph(store: Store) -> list[ox.Triple]:
 
 def ontology_terms(store: Store) -> list[tuple[str, str, str | None, str | None]]:
     """(term, kind, label, comment) of each class and property the project defines."""
-    query = PROLOGUE + """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    query = (
+        PROLOGUE
+        + """
     SELECT ?term (SAMPLE(?t) AS ?type) (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?comment) WHERE {
       GRAPH ?g { ?term a ?t } FILTER(STRSTARTS(STR(?term), STR(kgdef:)))
       OPTIONAL { ?term rdfs:label ?l FILTER(LANG(?l) IN ("nl", "")) }
       OPTIONAL { ?term rdfs:comment ?c FILTER(LANG(?c) IN ("nl", "")) }
     } GROUP BY ?term ORDER BY ?type ?term"""
+    )
     rows = store.select(query, {"g": ox.NamedNode(store.base + "graph/ontology")}).rows
-    return [(t.value, k.value, lab.value if lab else None, com.value if com else None)
-            for t, k, lab, com in rows]
+    return [
+        (t.value, k.value, lab.value if lab else None, com.value if com else None) for t, k, lab, com in rows
+    ]

@@ -98,7 +98,7 @@ class RemoteStore:
     ) -> Result:
         cap = self.settings.max_rows if limit is None else min(limit, self.settings.max_rows)
         text = self._prepare(query, bindings)
-        text = with_row_limit(text, cap + 1) or text
+        text = with_row_limit(text, cap + 1, self.base) or text
         data = self._request(text, JSON, default_graphs, named_graphs)
         solutions = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
         if not isinstance(solutions, ox.QuerySolutions):

@@ -73,19 +73,25 @@ def _bindings(kind: Kind, filters: Filters, base: str) -> dict[str, Term]:
     def bad(name: str):
         return lambda hint: ParameterError(f"filter {name!r} must be {hint}", parameter=name)
 
+    def node(name: str, value: str) -> ox.NamedNode:
+        try:
+            return ox.NamedNode(expand(value, base, bad(name)))
+        except ValueError:
+            raise bad(name)("an IRI, a prefixed name or a slug") from None
+
     bound: dict[str, Term] = {"class": ox.NamedNode(expand_class(kind.class_iri, base))}
     if filters.kind:
         value = (
             filters.kind if ":" in filters.kind else f"{base}{kind.kind_namespace or 'def/'}{filters.kind}"
         )
-        bound["kindConcept"] = ox.NamedNode(expand(value, base, bad("kind")))
+        bound["kindConcept"] = node("kind", value)
     if filters.graph:
         value = filters.graph if ":" in filters.graph else f"{base}graph/{filters.graph}"
-        bound["graph"] = ox.NamedNode(expand(value, base, bad("graph")))
+        bound["graph"] = node("graph", value)
     if filters.participates_in:
         value = filters.participates_in
         value = f"id/{value}" if "/" in value and ":" not in value and not value.startswith("id/") else value
-        bound["initiative"] = ox.NamedNode(expand(value, base, bad("participates_in")))
+        bound["initiative"] = node("participates_in", value)
     return bound
 
 

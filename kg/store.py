@@ -54,12 +54,27 @@ class Store(Protocol):
     def count(self) -> int: ...
 
 
+_LEXICAL = re.compile(r'<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+
+
+def blank_lexical(query: str) -> str:
+    """The query with IRIs, strings and comments blanked (same length), for keyword searches:
+    a `#` inside `<...#>` is not a comment, a keyword inside a string is not a keyword."""
+
+    def blank(match: re.Match) -> str:
+        text = match.group()
+        if text[0] == "#":
+            return " " * len(text)
+        return text[0] + " " * (len(text) - 2) + text[-1]
+
+    return _LEXICAL.sub(blank, query)
+
+
 def query_kind(query: str) -> str:
     """SELECT, CONSTRUCT, DESCRIBE, ASK or UPDATE, from the query text (after comments and prologue)."""
-    text = re.sub(r"#[^\n]*", "", query)
+    text = blank_lexical(query)
     if _UPDATE.match(text):
         return "UPDATE"
-    text = re.sub(r"<[^>]*>", "<>", text)
     match = re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", text, re.IGNORECASE)
     return match.group(1).upper() if match else "SELECT"
 
@@ -68,7 +83,7 @@ def check_query(query: str, allow_service: bool) -> None:
     """Refuse updates on the query path and SERVICE calls unless enabled."""
     if query_kind(query) == "UPDATE":
         raise Forbidden("this is an update; send updates to the update endpoint with a token")
-    if not allow_service and _SERVICE.search(re.sub(r'"[^"\n]*"|#[^\n]*', "", query)):
+    if not allow_service and _SERVICE.search(blank_lexical(query)):
         raise Forbidden("federated SERVICE calls are switched off (KG_ALLOW_SERVICE)")
 
 
@@ -97,7 +112,7 @@ def bind_values(query: str, bindings: Mapping[str, Term] | None) -> str:
     """
     if not bindings:
         return query
-    match = _WHERE.search(re.sub(r"#[^\n]*", lambda m: " " * len(m.group()), query))
+    match = _WHERE.search(blank_lexical(query))
     if not match:
         raise InputError("a query with parameters needs a WHERE { ... } group")
     names = " ".join(f"?{name}" for name in bindings)
@@ -121,6 +136,19 @@ class EmbeddedStore:
             raise InputError(f"no built dataset at {path}: run `kg build` first")
         store = cls(settings)
         store._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        return store
+
+    @classmethod
+    def open_built(cls, settings: Settings) -> EmbeddedStore:
+        """The build's on-disk store, read-only: opens in milliseconds at any size (for the CLI).
+
+        Falls back to loading the dataset in memory when the build has no on-disk store.
+        """
+        folder = built_store_dir(settings)
+        if folder is None:
+            return cls.from_dataset(settings)
+        store = cls(settings)
+        store._store = ox.Store.read_only(str(folder))
         return store
 
     @property
@@ -194,6 +222,18 @@ class EmbeddedStore:
         return len(self._store)
 
 
+def built_store_dir(settings: Settings) -> Path | None:
+    """The on-disk store the last good build names in its manifest, if it is there."""
+    import json
+
+    try:
+        name = json.loads((settings.build_dir / "manifest.json").read_text(encoding="utf-8"))["store"]
+    except (OSError, ValueError, KeyError):
+        return None
+    folder = settings.build_dir / name
+    return folder if folder.is_dir() else None
+
+
 class _Deadline:
     """Checks a time limit between rows; pyoxigraph evaluates lazily, row by row."""
 
@@ -212,13 +252,23 @@ _PROLOGUE = re.compile(r"^(?:\s|#[^\n]*\n|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^
 _DATASET_CLAUSE = re.compile(r"\bFROM\b", re.IGNORECASE)
 
 
-def with_row_limit(query: str, rows: int) -> str | None:
-    """A SELECT wrapped as a subquery with `LIMIT rows`, or None when it cannot be wrapped
-    (not a SELECT, or it has FROM clauses, which a subquery may not carry)."""
+_PARSE_ONLY = ox.Store()  # always empty: queries on it only parse and report their variables
+
+
+def with_row_limit(query: str, rows: int, base: str | None = None) -> str | None:
+    """A SELECT wrapped as a subquery with `LIMIT rows`, projecting its variables in their order;
+    None when it cannot be wrapped (not a SELECT, FROM clauses, or it does not parse)."""
     if query_kind(query) != "SELECT":
         return None
     prologue = _PROLOGUE.match(query).group()  # type: ignore[union-attr]
     body = query[len(prologue) :]
-    if _DATASET_CLAUSE.search(re.sub(r'"[^"\n]*"|<[^>]*>|#[^\n]*', "", body)):
+    if _DATASET_CLAUSE.search(blank_lexical(body)):
         return None
-    return f"{prologue}SELECT * {{ {body}\n}} LIMIT {int(rows)}"
+    try:
+        parsed = _PARSE_ONLY.query(query, base_iri=base)
+    except (SyntaxError, ValueError):
+        return None
+    if not isinstance(parsed, ox.QuerySolutions) or not parsed.variables:
+        return None
+    projection = " ".join(f"?{v.value}" for v in parsed.variables)
+    return f"{prologue}SELECT {projection} {{ {body}\n}} LIMIT {int(rows)}"

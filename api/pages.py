@@ -1,0 +1,106 @@
+"""HTML pages (Jinja2, autoescaped: labels are never pasted into markup) and the service description."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from api.protocol import GRAPH_TYPES, RESULT_TYPES
+from kg.catalog import Catalog
+from kg.describe import Description
+from kg.namespaces import prefixes, sparql_prologue
+from kg.settings import Settings
+
+TEMPLATES = Path(__file__).parent / "templates"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS = "http://www.w3.org/ns/formats/"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+@lru_cache(maxsize=8)
+def environment(base: str) -> Environment:
+    """Templates with filters that shorten IRIs (`short`) and turn our IRIs into local links (`link`)."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    known = sorted(prefixes(base).items(), key=lambda kv: -len(kv[1]))
+
+    def short(iri: str) -> str:
+        for prefix, ns in known:
+            if iri.startswith(ns) and len(iri) > len(ns):
+                return f"{prefix}:{iri[len(ns) :]}"
+        return iri
+
+    def link(iri: str) -> str:
+        return "/" + iri[len(base) :] if iri.startswith(base) else iri
+
+    env.filters.update(short=short, link=link)
+    return env
+
+
+def render_error(status: int, message: str) -> str:
+    return environment("").get_template("error.html").render(status=status, message=message)
+
+
+def render_entity(settings: Settings, description: Description, here: str, served: set[str]) -> str:
+    """The page of one entity; `served` are the source files this server shows at /sources/."""
+    return (
+        environment(settings.base).get_template("entity.html").render(d=description, here=here, served=served)
+    )
+
+
+def render_source(settings: Settings, name: str, text: str, title: str | None, page: str | None) -> str:
+    return (
+        environment(settings.base)
+        .get_template("source.html")
+        .render(name=name, lines=text.splitlines(), title=title, page=page)
+    )
+
+
+def render_index(settings: Settings, kinds: list[str]) -> str:
+    return environment(settings.base).get_template("index.html").render(kinds=kinds)
+
+
+def render_editor(settings: Settings, catalog: Catalog | None, endpoint: str) -> str:
+    """YASGUI with the stored queries as examples and every project prefix declared."""
+    queries = [
+        {"name": q.name, "title": q.title, "description": q.description, "text": q.text}
+        for q in (catalog or [])
+    ]
+    config = {"endpoint": endpoint, "prologue": sparql_prologue(settings.base), "queries": queries}
+    return (
+        environment(settings.base)
+        .get_template("sparql.html")
+        .render(queries=queries, config=config, assets=endpoint.rstrip("/") + "/assets")
+    )
+
+
+def service_description(endpoint: str, media_type: str, updates: bool) -> bytes:
+    """The SPARQL service description (sd: vocabulary) of this endpoint in an RDF format."""
+    service = ox.BlankNode("service")
+    sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
+    triples = [
+        ox.Triple(service, RDF_TYPE, sd("Service")),
+        ox.Triple(service, sd("endpoint"), ox.NamedNode(endpoint)),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+    ]
+    if updates:
+        triples.append(ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Update")))
+    names = {
+        "application/sparql-results+json": "SPARQL_Results_JSON",
+        "application/sparql-results+xml": "SPARQL_Results_XML",
+        "text/csv": "SPARQL_Results_CSV",
+        "text/tab-separated-values": "SPARQL_Results_TSV",
+        "text/turtle": "Turtle",
+        "application/n-triples": "N-Triples",
+        "application/ld+json": "JSON-LD",
+        "application/rdf+xml": "RDF_XML",
+    }
+    for media in (*RESULT_TYPES, *GRAPH_TYPES):
+        if media in names:
+            triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS + names[media])))
+    fmt = GRAPH_TYPES[media_type]
+    extra = {"prefixes": {"sd": SD}} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else {}
+    return ox.serialize(triples, format=fmt, **extra)

@@ -1,0 +1,22 @@
+"""The routers `create_app` includes, in order. One module per resource.
+
+`/sparql` (api/sparql.py) and the generated `/queries/{name}` routes are added by `create_app`
+itself, because they are built from the settings, the store and the stored queries.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.routes import entities, explorer, home, network, queries, resources, search, validate
+
+ROUTERS: list[APIRouter] = [
+    home.router,
+    resources.router,
+    search.router,
+    queries.router,
+    entities.router,
+    validate.router,
+    explorer.router,
+    network.router,
+]

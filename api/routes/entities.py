@@ -1,0 +1,86 @@
+"""Dereferencing identifiers: `/id/{kind}/{slug}` and `/def`, HTML for browsers, RDF for clients
+(content negotiation or `.ttl` / `.jsonld` suffixes); `/sources/{file}` shows a source letter."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import HTMLResponse, Response
+
+from api.deps import ServicesDep
+from api.pages import environment, render_entity, render_source
+from api.representation import graph_response, page_type, split_suffix
+from kg.describe import describe, entity_graph, ontology_graph, ontology_terms
+from kg.errors import NotFound
+
+router = APIRouter(tags=["entities"])
+Segment = Annotated[str, Path(max_length=300)]
+RDF_TYPES = {"text/turtle": "Turtle", "application/ld+json": "JSON-LD"}
+
+
+def dereference(request: Request, services: ServicesDep, path: str) -> Response:
+    """The page or the RDF of `{base}{path}` (path without suffix)."""
+    name, suffix = split_suffix(path)
+    media = page_type(request, suffix)
+    iri = services.settings.base + name
+    if media != "text/html":
+        return graph_response(entity_graph(services.store, iri), media, services.settings.base)
+    description = describe(services.store, iri)
+    served = set(services.served_sources())
+    return HTMLResponse(
+        render_entity(services.settings, description, "/" + name, served), headers={"Vary": "Accept"}
+    )
+
+
+@router.get(
+    "/id/{kind}/{slug}",
+    summary="An entity: HTML, Turtle or JSON-LD",
+    responses={200: {"content": {"text/html": {}, "text/turtle": {}, "application/ld+json": {}}}},
+)
+def entity_page(request: Request, services: ServicesDep, kind: Segment, slug: Segment) -> Response:
+    return dereference(request, services, f"id/{kind}/{slug}")
+
+
+@router.get("/def", summary="The ontology: HTML, Turtle or JSON-LD")
+def ontology(request: Request, services: ServicesDep) -> Response:
+    return _ontology(request, services, None)
+
+
+@router.get("/def.{ext}", include_in_schema=False)
+def ontology_file(request: Request, services: ServicesDep, ext: Segment) -> Response:
+    suffix = split_suffix(f"def.{ext}")[1]
+    if suffix is None:
+        raise NotFound(f"no representation .{ext} of the ontology; try .ttl or .jsonld")
+    return _ontology(request, services, suffix)
+
+
+def _ontology(request: Request, services: ServicesDep, suffix: str | None) -> Response:
+    media = page_type(request, suffix)
+    if media != "text/html":
+        return graph_response(ontology_graph(services.store), media, services.settings.base)
+    description = describe(services.store, services.settings.base + "def")
+    page = (
+        environment(services.settings.base)
+        .get_template("ontology.html")
+        .render(d=description, terms=ontology_terms(services.store), here="/def", served=set())
+    )
+    return HTMLResponse(page, headers={"Vary": "Accept"})
+
+
+@router.get("/def/{path:path}", summary="A term of the controlled vocabularies (roles, kinds, ...)")
+def vocabulary_term(request: Request, services: ServicesDep, path: Segment) -> Response:
+    return dereference(request, services, f"def/{path}")
+
+
+@router.get(
+    "/sources/{file}",
+    summary="The text of a source letter, with line anchors (#L12)",
+    response_class=HTMLResponse,
+)
+def source_text(services: ServicesDep, file: Segment) -> Response:
+    document = services.served_sources().get(file)
+    if document is None:
+        raise NotFound(f"no source letter {file!r} on this server", file=file)
+    text = (services.settings.seeds / document.file).read_text(encoding="utf-8", errors="replace")
+    return HTMLResponse(render_source(services.settings, document.file, text, document.title, document.page))

@@ -1,0 +1,193 @@
+"""The SPARQL 1.1 Protocol endpoint `/sparql`, as a router that can be included in any FastAPI app.
+
+GET ?query=, POST form (query= / update=), POST application/sparql-query and
+application/sparql-update; results by content negotiation; `default-graph-uri` /
+`named-graph-uri`; a service description (RDF) or the YASGUI editor (HTML) when GET has no query.
+Updates need `Authorization: Bearer KG_UPDATE_TOKEN`; every query has a time limit and a row cap.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+import urllib.parse
+from collections.abc import Callable
+from typing import Annotated
+
+import anyio
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+
+from api.negotiation import negotiate, wants_html
+from api.protocol import GRAPH_TYPES, Answer, Dataset, SparqlService, offered_types
+from kg.catalog import Catalog
+from kg.errors import Forbidden, InputError, KGError, NotFound, QueryTimeout
+from kg.settings import ROOT, Settings
+from kg.store import Store, check_query
+
+YASGUI_DIR = ROOT / "node_modules" / "@zazuko" / "yasgui" / "build"
+YASGUI_FILES = {"yasgui.min.js": "text/javascript", "yasgui.min.css": "text/css"}
+SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+FORM = "application/x-www-form-urlencoded"
+NOT_ACCEPTABLE = 406
+
+
+class NotAcceptable(KGError):
+    http_status = NOT_ACCEPTABLE
+    code = "not_acceptable"
+
+
+class UnsupportedMediaType(KGError):
+    http_status = 415
+    code = "unsupported_media_type"
+
+
+def _dataset(params: dict[str, list[str]]) -> Dataset:
+    return Dataset(tuple(params.get("default-graph-uri", [])), tuple(params.get("named-graph-uri", [])))
+
+
+def _response(answer: Answer) -> Response:
+    text = answer.media_type.startswith("text/")
+    media = f"{answer.media_type}; charset=utf-8" if text else answer.media_type
+    return Response(
+        answer.body,
+        media_type=media,
+        headers={"X-KG-Truncated": "true" if answer.truncated else "false", "Vary": "Accept"},
+    )
+
+
+def sparql_router(
+    settings: Settings,
+    store: Store,
+    catalog: Catalog | None = None,
+    on_update: Callable[[], None] = lambda: None,
+) -> APIRouter:
+    """The `/sparql` routes over `store`; `on_update` runs after each successful update."""
+    service = SparqlService(store, settings)
+    router = APIRouter(tags=["sparql"])
+
+    async def run_query(request: Request, query: str, dataset: Dataset) -> Response:
+        if not query.strip():
+            raise InputError("no query: pass it as ?query=, as form field query= or as the request body")
+        check_query(query, settings.allow_service)
+        offered = offered_types(query)
+        media = negotiate(request.headers.get("accept"), offered)
+        if media is None:
+            raise NotAcceptable(
+                f"cannot answer in {request.headers.get('accept')}; offered: {', '.join(offered)}"
+            )
+        try:
+            with anyio.fail_after(settings.query_timeout):
+                answer = await anyio.to_thread.run_sync(
+                    service.answer, query, media, dataset, abandon_on_cancel=True
+                )
+        except TimeoutError:
+            raise QueryTimeout(
+                f"the query ran past the time limit of {settings.query_timeout:g} s; narrow it or add LIMIT"
+            ) from None
+        return _response(answer)
+
+    async def run_update(request: Request, update: str) -> Response:
+        token = settings.update_token
+        if not token:
+            raise Forbidden("updates are switched off on this server (no KG_UPDATE_TOKEN configured)")
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+            raise Forbidden("an update needs the header Authorization: Bearer <KG_UPDATE_TOKEN>")
+        if not update.strip():
+            raise InputError("no update: send it as form field update= or as the request body")
+        if not settings.allow_service and SERVICE.search(re.sub(r'"[^"\n]*"|#[^\n]*', "", update)):
+            raise Forbidden("federated SERVICE calls are switched off (KG_ALLOW_SERVICE)")
+        updater = getattr(store, "update", None)
+        if updater is None:
+            raise Forbidden("this store does not take updates")
+        await anyio.to_thread.run_sync(updater, update)
+        on_update()
+        return Response(status_code=204)
+
+    @router.get(
+        "/sparql",
+        summary="SPARQL query (GET), service description or query editor",
+        responses={
+            200: {
+                "content": {
+                    t: {} for t in ("application/sparql-results+json", "text/csv", "text/turtle", "text/html")
+                }
+            }
+        },
+    )
+    async def sparql_get(
+        request: Request,
+        query: Annotated[str | None, Query(description="the SPARQL query")] = None,
+        default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006
+        named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],  # noqa: B006
+    ) -> Response:
+        if query is not None:
+            return await run_query(request, query, Dataset(tuple(default_graph_uri), tuple(named_graph_uri)))
+        accept = request.headers.get("accept")
+        if wants_html(accept):
+            from api.pages import render_editor
+
+            return HTMLResponse(render_editor(settings, catalog, str(request.url_for("sparql_get"))))
+        rdf = negotiate(accept, list(GRAPH_TYPES)) if any(t in (accept or "") for t in GRAPH_TYPES) else None
+        if rdf is not None:
+            from api.pages import service_description
+
+            body = service_description(str(request.url_for("sparql_get")), rdf, bool(settings.update_token))
+            return Response(body, media_type=rdf)
+        raise InputError(
+            "no query: pass ?query=... (or ask with Accept: text/turtle for the service description)"
+        )
+
+    @router.post(
+        "/sparql",
+        summary="SPARQL query or update (POST)",
+        openapi_extra={
+            "requestBody": {
+                "content": {
+                    FORM: {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"query": {"type": "string"}, "update": {"type": "string"}},
+                        }
+                    },
+                    "application/sparql-query": {"schema": {"type": "string"}},
+                    "application/sparql-update": {"schema": {"type": "string"}},
+                }
+            }
+        },
+    )
+    async def sparql_post(request: Request) -> Response:
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        try:
+            body = (await request.body()).decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("the request body is not UTF-8") from None
+        url_params = urllib.parse.parse_qs(request.url.query)
+        if content_type == FORM:
+            form = urllib.parse.parse_qs(body, keep_blank_values=True)
+            if "update" in form:
+                return await run_update(request, form["update"][0])
+            if "query" not in form:
+                raise InputError("no query: the form needs a field query= (or update=)")
+            return await run_query(request, form["query"][0], _dataset({**url_params, **form}))
+        if content_type == "application/sparql-query":
+            return await run_query(request, body, _dataset(url_params))
+        if content_type == "application/sparql-update":
+            return await run_update(request, body)
+        raise UnsupportedMediaType(
+            f"POST /sparql takes {FORM}, application/sparql-query or "
+            f"application/sparql-update, not {content_type or 'no content type'}"
+        )
+
+    @router.get("/sparql/assets/{name}", include_in_schema=False)
+    async def sparql_asset(name: str) -> Response:
+        if name not in YASGUI_FILES or not (YASGUI_DIR / name).is_file():
+            raise NotFound(f"no asset {name!r} (run `npm install` for the query editor)")
+        return FileResponse(
+            YASGUI_DIR / name,
+            media_type=YASGUI_FILES[name],
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
+
+    return router
