@@ -9,7 +9,6 @@ Updates need `Authorization: Bearer KG_UPDATE_TOKEN`; every query has a time lim
 from __future__ import annotations
 
 import hmac
-import re
 import urllib.parse
 from collections.abc import Callable
 from typing import Annotated
@@ -23,11 +22,10 @@ from api.protocol import GRAPH_TYPES, Answer, Dataset, SparqlService, offered_ty
 from kg.catalog import Catalog
 from kg.errors import Forbidden, InputError, KGError, NotFound, QueryTimeout
 from kg.settings import ROOT, Settings
-from kg.store import Store, check_query
+from kg.store import Store, check_query, check_service
 
 YASGUI_DIR = ROOT / "node_modules" / "@zazuko" / "yasgui" / "build"
 YASGUI_FILES = {"yasgui.min.js": "text/javascript", "yasgui.min.css": "text/css"}
-SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 FORM = "application/x-www-form-urlencoded"
 NOT_ACCEPTABLE = 406
 
@@ -96,8 +94,7 @@ def sparql_router(
             raise Forbidden("an update needs the header Authorization: Bearer <KG_UPDATE_TOKEN>")
         if not update.strip():
             raise InputError("no update: send it as form field update= or as the request body")
-        if not settings.allow_service and SERVICE.search(re.sub(r'"[^"\n]*"|#[^\n]*', "", update)):
-            raise Forbidden("federated SERVICE calls are switched off (KG_ALLOW_SERVICE)")
+        check_service(update, settings.allow_service)
         updater = getattr(store, "update", None)
         if updater is None:
             raise Forbidden("this store does not take updates")

@@ -83,7 +83,12 @@ def check_query(query: str, allow_service: bool) -> None:
     """Refuse updates on the query path and SERVICE calls unless enabled."""
     if query_kind(query) == "UPDATE":
         raise Forbidden("this is an update; send updates to the update endpoint with a token")
-    if not allow_service and _SERVICE.search(blank_lexical(query)):
+    check_service(query, allow_service)
+
+
+def check_service(text: str, allow_service: bool) -> None:
+    """Refuse federated SERVICE calls in a query or update unless enabled."""
+    if not allow_service and _SERVICE.search(blank_lexical(text)):
         raise Forbidden("federated SERVICE calls are switched off (KG_ALLOW_SERVICE)")
 
 

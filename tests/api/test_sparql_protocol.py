@@ -174,6 +174,16 @@ def test_service_calls_are_refused_unless_enabled(client):
     assert response.status_code == 403 and "KG_ALLOW_SERVICE" in response.json()["message"]
 
 
+def test_service_calls_in_updates_are_refused_even_with_the_token(built):
+    writable = client_for(built, update_token="s3cret")
+    update = "INSERT { ?s ?p ?o } WHERE { SERVICE <http://example.com/sparql> { ?s ?p ?o } }"
+    response = writable.post("/sparql", data={"update": update}, headers={"authorization": "Bearer s3cret"})
+    assert response.status_code == 403 and "KG_ALLOW_SERVICE" in response.json()["message"]
+    quoted = 'INSERT DATA { <id/x/y> <def#note> "SERVICE is only a word here" }'
+    ok = writable.post("/sparql", data={"update": quoted}, headers={"authorization": "Bearer s3cret"})
+    assert ok.status_code == 204
+
+
 def test_unsupported_accept_is_a_406(client):
     response = client.get("/sparql", params={"query": AGREEMENTS}, headers={"accept": "image/png"})
     assert response.status_code == 406 and response.json()["error"] == "not_acceptable"
