@@ -9,8 +9,9 @@ from pathlib import Path
 
 from kg.cli import command
 from kg.errors import InputError
-from kg.network import FORMATS, build_network
 from kg.settings import Settings
+
+FORMATS = ("graphml", "gexf", "csv", "csv-edges")  # kg.network.FORMATS; networkx loads only when run
 
 
 def _args(p: argparse.ArgumentParser) -> None:
@@ -43,6 +44,7 @@ def _args(p: argparse.ArgumentParser) -> None:
 
 @command("network", "network analysis of the organisations: centrality, communities, path, export", _args)
 def cmd_network(args: argparse.Namespace, settings: Settings) -> int:
+    from kg.network import build_network
     from kg.service import open_store
 
     network = build_network(open_store(settings, read_only=True))

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from network_helpers import agreement, graph, member, org, store_of, takes_part
 
 from api.app import create_app
+from kg import network
 from kg.cli import main
 from kg.network import build_network
 
@@ -93,6 +94,8 @@ def test_cli_path_centrality_and_export(store, tmp_path, monkeypatch, capsys):
     target = tmp_path / "out" / "net.gexf"
     assert main(["network", "export", "--format", "gexf", "-o", str(target)]) == 0
     assert nx.read_gexf(target).number_of_nodes() == 5
+    for fmt in network.FORMATS:  # the CLI (which does not import networkx to start) offers them all
+        assert main(["network", "export", "--format", fmt, "-o", str(tmp_path / f"net.{fmt}")]) == 0
 
 
 def test_cli_refuses_unknown_and_ambiguous_names(store, monkeypatch, capsys):
