@@ -43,7 +43,8 @@ GRAPH_TYPES = {
 
 @dataclass(frozen=True)
 class Dataset:
-    """`default-graph-uri` and `named-graph-uri` of a request (empty: the union of all graphs)."""
+    """`default-graph-uri` and `named-graph-uri` of a request (none: the default graph, which is
+    the merge of all named graphs)."""
 
     default: Sequence[str] = ()
     named: Sequence[str] = ()
@@ -133,7 +134,7 @@ class SparqlService:
         return {"default_graphs": list(dataset.default), "named_graphs": list(dataset.named)}
 
     def _query(self, text: str, dataset: Dataset, original: str):
-        options: dict = {"use_default_graph_as_union": not dataset.default}
+        options: dict = {}
         try:
             if dataset.default:
                 options["default_graph"] = [ox.NamedNode(g) for g in dataset.default]

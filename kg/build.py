@@ -215,7 +215,7 @@ def build(settings: Settings, use_cache: bool = True) -> BuildResult:
         warnings=sum(f.severity == "Warning" for f in report.findings),
     )
     settings.build_dir.mkdir(parents=True, exist_ok=True)
-    _atomic_write(settings.dataset_path, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    _atomic_write(settings.dataset_path, store.native.dump(format=ox.RdfFormat.N_QUADS))
     stats["store"] = _write_disk_store(settings)
     _atomic_write(
         settings.build_dir / "manifest.json", json.dumps(stats, indent=2, ensure_ascii=False).encode()

@@ -1,11 +1,11 @@
 """The remote backend: any SPARQL 1.1 server, queried through SPARQLWrapper, loaded through the
 Graph Store Protocol (one PUT per named graph).
 
-The server must answer queries over the union of its named graphs as the default graph, like
-the embedded store (Oxigraph: `oxigraph serve --union-default-graph`; Fuseki:
-`tdb2:unionDefaultGraph true`). Queries are parsed here first, so a malformed query gets the
-same message and position as on the embedded store; the server's own errors are reported as
-a backend failure without its text.
+As on the embedded store, the server's default graph holds the merge of its named graphs:
+loading and updating merge them again. Run the server without a "union default graph" option
+(that would count a triple two letters state twice). Queries are parsed here first, so a
+malformed query gets the same message and position as on the embedded store; the server's own
+errors are reported as a backend failure without its text.
 """
 
 from __future__ import annotations
@@ -22,7 +22,18 @@ from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
 from kg.errors import BackendError, InputError, QueryTimeout
 from kg.settings import Settings
-from kg.store import Result, Term, _Deadline, bind_values, check_query, syntax_error, with_row_limit
+from kg.store import (
+    COUNT_NAMED,
+    MERGE_DEFAULT,
+    Result,
+    Term,
+    bind_values,
+    check_query,
+    check_update,
+    collect_rows,
+    syntax_error,
+    with_row_limit,
+)
 
 _PARSER = ox.Store()  # empty: used only to parse queries and report syntax errors locally
 
@@ -101,17 +112,7 @@ class RemoteStore:
         text = with_row_limit(text, cap + 1, self.base) or text
         data = self._request(text, JSON, default_graphs, named_graphs)
         solutions = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise InputError("not a SELECT query")
-        variables = [v.value for v in solutions.variables]
-        rows: list[list[Term | None]] = []
-        deadline = _Deadline(self.settings.query_timeout)
-        for solution in solutions:
-            if len(rows) >= cap:
-                return Result(variables, rows, truncated=True)
-            rows.append([solution[v] for v in variables])
-            deadline.check()
-        return Result(variables, rows)
+        return collect_rows(solutions, cap, self.settings.query_timeout)
 
     def construct(
         self,
@@ -140,15 +141,24 @@ class RemoteStore:
         return bool(answer)
 
     def count(self) -> int:
-        result = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(result.rows[0][0].value)  # type: ignore[union-attr]
+        """Triples in the named graphs (a triple two sources state counts twice)."""
+        return int(self.select(COUNT_NAMED).rows[0][0].value)  # type: ignore[union-attr]
 
     def update(self, update: str) -> None:
+        """Run a SPARQL update on the named graphs, then merge them into the default graph again."""
+        check_update(update)
         try:
             ox.Store().update(update, base_iri=self.base)  # parse (and try) on a scratch store
         except SyntaxError as exc:
             raise syntax_error(exc, update) from None
+        except (RuntimeError, ValueError):
+            pass  # it parses; what fails on an empty store (DROP GRAPH <g>) the server judges
         self._request(f"BASE <{self.base}>\n{update}", JSON, endpoint=self.update_endpoint)
+        self.merge_default()
+
+    def merge_default(self) -> None:
+        """Make the server's default graph the merge of its named graphs."""
+        self._request(MERGE_DEFAULT, JSON, endpoint=self.update_endpoint)
 
     # ------------------------------------------------------------------ loading (Graph Store Protocol)
 
@@ -159,6 +169,7 @@ class RemoteStore:
             triples = [q.triple for q in group]
             target = None if isinstance(name, ox.DefaultGraph) else name.value
             self.put_graph(target, triples, replace=graph is not None and target == graph)
+        self.merge_default()
 
     def put_graph(self, graph: str | None, triples: list[ox.Triple], replace: bool = True) -> None:
         """One Graph Store Protocol request: PUT (replace) or POST (add) a graph as N-Triples."""
@@ -180,15 +191,16 @@ class RemoteStore:
 
 
 def load_dataset(store: RemoteStore, settings: Settings) -> int:
-    """Put the built dataset (build/dataset.nq) into the server, one PUT per named graph."""
+    """Put the built dataset (build/dataset.nq) into the server, one PUT per named graph, then
+    merge them into the default graph; the number of triples in the named graphs."""
     path = settings.dataset_path
     if not path.is_file():
         raise InputError(f"no built dataset at {path}: run `kg build` first")
-    quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
-    graphs: dict[str | None, list[ox.Triple]] = {}
-    for quad in quads:
-        name = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
-        graphs.setdefault(name, []).append(quad.triple)
+    graphs: dict[str, list[ox.Triple]] = {}
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+        if not isinstance(quad.graph_name, ox.DefaultGraph):
+            graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
     for name, triples in graphs.items():
         store.put_graph(name, triples)
-    return len(quads)
+    store.merge_default()
+    return sum(map(len, graphs.values()))

@@ -1,7 +1,8 @@
 """The store interface (`select`, `construct`, `ask`, `load`, `count`) and its embedded backend.
 
-Queries see the union of all named graphs as their default graph, on every backend, so a
-query need not know which letter states a fact; `GRAPH ?g` still tells it.
+Each source is a named graph; the default graph is their RDF merge (a set: a triple two letters
+state is there once), kept so on every load and update and on every backend. A query need not
+know which letter states a fact; `GRAPH ?g` still tells it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from kg.settings import Settings
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 _POSITION = re.compile(r"error at (\d+):(\d+)")
+MERGE_DEFAULT = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+COUNT_NAMED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
@@ -86,6 +89,22 @@ def check_query(query: str, allow_service: bool) -> None:
     check_service(query, allow_service)
 
 
+_WRITES_DEFAULT = re.compile(r"\bDEFAULT\b", re.IGNORECASE)
+_WRITES = re.compile(r"\b(INSERT|DELETE)\b", re.IGNORECASE)
+_NAMES_GRAPH = re.compile(r"\b(GRAPH|WITH)\b", re.IGNORECASE)
+
+
+def check_update(update: str) -> None:
+    """Refuse updates that write the default graph: it is the merge of the named graphs, made
+    again after every update, so what is written there would be lost."""
+    text = blank_lexical(update)
+    if _WRITES_DEFAULT.search(text) or (_WRITES.search(text) and not _NAMES_GRAPH.search(text)):
+        raise InputError(
+            "write into a named graph, e.g. INSERT DATA { GRAPH <graph/notes> { ... } }: the default "
+            "graph is the merge of the named graphs and is made again after every update"
+        )
+
+
 def check_service(text: str, allow_service: bool) -> None:
     """Refuse federated SERVICE calls in a query or update unless enabled."""
     if not allow_service and _SERVICE.search(blank_lexical(text)):
@@ -141,6 +160,8 @@ class EmbeddedStore:
             raise InputError(f"no built dataset at {path}: run `kg build` first")
         store = cls(settings)
         store._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        if not store._has_default_graph():  # a build from before the default graph was written
+            store._store.update(MERGE_DEFAULT)
         return store
 
     @classmethod
@@ -154,7 +175,7 @@ class EmbeddedStore:
             return cls.from_dataset(settings)
         store = cls(settings)
         store._store = ox.Store.read_only(str(folder))
-        return store
+        return store if store._has_default_graph() else cls.from_dataset(settings)
 
     @property
     def native(self) -> ox.Store:
@@ -164,9 +185,7 @@ class EmbeddedStore:
     def _run(self, query: str, bindings: Mapping[str, Term] | None):
         check_query(query, self.settings.allow_service)
         try:
-            return self._store.query(
-                bind_values(query, bindings), base_iri=self.base, use_default_graph_as_union=True
-            )
+            return self._store.query(bind_values(query, bindings), base_iri=self.base)
         except SyntaxError as exc:
             raise syntax_error(exc, query) from None
 
@@ -179,17 +198,7 @@ class EmbeddedStore:
     ) -> Result:
         cap = self.settings.max_rows if limit is None else min(limit, self.settings.max_rows)
         solutions = self._run(query, bindings)
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise InputError("not a SELECT query")
-        variables = [v.value for v in solutions.variables]
-        rows: list[list[Term | None]] = []
-        deadline = _Deadline(self.settings.query_timeout)
-        for solution in solutions:
-            if len(rows) >= cap:
-                return Result(variables, rows, truncated=True)
-            rows.append([solution[v] for v in variables])
-            deadline.check()
-        return Result(variables, rows)
+        return collect_rows(solutions, cap, self.settings.query_timeout)
 
     def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
         triples = self._run(query, bindings)
@@ -209,22 +218,34 @@ class EmbeddedStore:
         return bool(answer)
 
     def load(self, quads: Iterable[ox.Quad], graph: str | None = None) -> None:
-        """Add quads; with `graph`, first drop that named graph (re-loading replaces it)."""
+        """Add quads and merge them into the default graph; with `graph`, first drop that named
+        graph (re-loading replaces it)."""
         if graph is not None:
             self._store.remove_graph(ox.NamedNode(graph)) if self._has_graph(graph) else None
         self._store.extend(quads)
+        self._store.update(MERGE_DEFAULT)
 
     def _has_graph(self, graph: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(graph))
 
+    def _has_default_graph(self) -> bool:
+        quads = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        return next(iter(quads), None) is not None
+
     def update(self, update: str) -> None:
+        """Run a SPARQL update on the named graphs, then merge them into the default graph again."""
+        check_update(update)
         try:
             self._store.update(update, base_iri=self.base)
         except SyntaxError as exc:
             raise syntax_error(exc, update) from None
+        except (RuntimeError, ValueError) as exc:
+            raise InputError(f"the update failed: {exc}") from None
+        self._store.update(MERGE_DEFAULT)
 
     def count(self) -> int:
-        return len(self._store)
+        """Triples in the named graphs (a triple two sources state counts twice)."""
+        return int(self.select(COUNT_NAMED).rows[0][0].value)  # type: ignore[union-attr]
 
 
 def built_store_dir(settings: Settings) -> Path | None:
@@ -237,6 +258,21 @@ def built_store_dir(settings: Settings) -> Path | None:
         return None
     folder = settings.build_dir / name
     return folder if folder.is_dir() else None
+
+
+def collect_rows(solutions: object, cap: int, timeout: float) -> Result:
+    """The rows of SELECT `solutions`, at most `cap` (then marked truncated), within `timeout` s."""
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise InputError("not a SELECT query")
+    variables = [v.value for v in solutions.variables]
+    rows: list[list[Term | None]] = []
+    deadline = _Deadline(timeout)
+    for solution in solutions:
+        if len(rows) >= cap:
+            return Result(variables, rows, truncated=True)
+        rows.append([solution[v] for v in variables])
+        deadline.check()
+    return Result(variables, rows)
 
 
 class _Deadline:

@@ -165,7 +165,13 @@ def test_update_with_the_token(built):
     )
     assert ok.status_code == 204
     asked = writable.get("/sparql", params={"query": "ASK { <id/law/new> ?p ?o }"})
-    assert asked.json()["boolean"] is True
+    assert asked.json()["boolean"] is True  # the default graph is merged again after the update
+    into_default = writable.post(
+        "/sparql",
+        data={"update": "INSERT DATA { <id/law/other> a <def#Law> }"},
+        headers={"authorization": "Bearer s3cret"},
+    )
+    assert into_default.status_code == 400 and "named graph" in into_default.json()["message"]
 
 
 def test_service_calls_are_refused_unless_enabled(client):
@@ -179,7 +185,7 @@ def test_service_calls_in_updates_are_refused_even_with_the_token(built):
     update = "INSERT { ?s ?p ?o } WHERE { SERVICE <http://example.com/sparql> { ?s ?p ?o } }"
     response = writable.post("/sparql", data={"update": update}, headers={"authorization": "Bearer s3cret"})
     assert response.status_code == 403 and "KG_ALLOW_SERVICE" in response.json()["message"]
-    quoted = 'INSERT DATA { <id/x/y> <def#note> "SERVICE is only a word here" }'
+    quoted = 'INSERT DATA { GRAPH <graph/notes> { <id/x/y> <def#note> "SERVICE is only a word here" } }'
     ok = writable.post("/sparql", data={"update": quoted}, headers={"authorization": "Bearer s3cret"})
     assert ok.status_code == 204
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from browser_helpers import Page, launch, node_point, screenshot, serving
-from explorer_helpers import graph, org, store_of, store_of_files, takes_part
+from graph_helpers import graph, org, store_of, store_of_files, takes_part
 
 from kg.explorer.generate import generate
 from kg.settings import ROOT, Settings

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from explorer_helpers import agreement, graph, org, store_of, takes_part
+from graph_helpers import agreement, graph, org, store_of, takes_part
 
 from kg.errors import InputError
 from kg.explorer.generate import MARKER, generate, payload, safe_json

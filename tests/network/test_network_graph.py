@@ -9,7 +9,7 @@ import json
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
-from network_helpers import agreement, graph, member, org, store_of, takes_part
+from graph_helpers import agreement, graph, member, org, store_of, takes_part
 
 from api.app import create_app
 from kg import network

@@ -27,7 +27,8 @@ GRAPH <graph/a> {
   <id/organisation/pfn> a org:Organization ; skos:prefLabel "Patiëntenfederatie Nederland"@nl .
 }
 GRAPH <graph/b> {
-  <id/organisation/zn> kgdef:relatedTo <id/organisation/pfn> .
+  <id/organisation/zn> kgdef:relatedTo <id/organisation/pfn> ;
+      skos:prefLabel "Zorgverzekeraars Nederland"@nl .
   <id/agreement/hlo> a kgdef:Agreement ; skos:prefLabel "Hoofdlijnenakkoord Ouderenzorg"@nl .
 }
 """
@@ -44,13 +45,13 @@ def free_port() -> int:
 
 
 def start_oxigraph(folder: Path) -> tuple[subprocess.Popen, str]:
-    """`oxigraph serve` on a free loopback port, union default graph on; waits until it answers."""
+    """`oxigraph serve` on a free loopback port, waits until it answers."""
     binary = shutil.which("oxigraph")
     if binary is None:
         pytest.fail("the `oxigraph` server CLI is not installed (pip install oxigraph)")
     port = free_port()
     proc = subprocess.Popen(
-        [binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        [binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

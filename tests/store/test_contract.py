@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 from store.backends import BASE, tiny_quads
 
-from kg.errors import Forbidden, QuerySyntaxError
+from kg.errors import BackendError, Forbidden, InputError, QuerySyntaxError
 from kg.store import Term
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -16,7 +16,7 @@ def values(result, column: int = 0) -> list[str]:
     return [row[column].value for row in result.rows]
 
 
-def test_default_graph_is_the_union_of_the_named_graphs(store):
+def test_default_graph_is_the_merge_of_the_named_graphs(store):
     result = store.select("SELECT ?s WHERE { ?s a ?type } ORDER BY ?s")
     assert values(result) == [
         BASE + "id/agreement/hlo",
@@ -24,6 +24,34 @@ def test_default_graph_is_the_union_of_the_named_graphs(store):
         BASE + "id/organisation/zn",
     ]
     assert result.truncated is False
+
+
+def test_a_triple_two_sources_state_is_one_triple_of_the_default_graph(store):
+    label = f"<id/organisation/zn> <{SKOS}prefLabel> ?l"
+    assert len(store.select(f"SELECT ?l WHERE {{ {label} }}").rows) == 1
+    graphs = store.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ {label} }} }} ORDER BY ?g")
+    assert values(graphs) == [BASE + "graph/a", BASE + "graph/b"]
+
+
+def test_updates_change_named_graphs_and_the_default_graph_follows(store):
+    store.update("INSERT DATA { GRAPH <graph/notes> { <id/law/wlz> a <def#Law> } }")
+    assert store.ask("ASK { <id/law/wlz> a <def#Law> }") is True
+    store.update("DROP GRAPH <graph/b>")
+    assert store.ask("ASK { <id/agreement/hlo> ?p ?o }") is False
+    assert store.ask(f"ASK {{ <id/organisation/zn> <{SKOS}prefLabel> ?l }}") is True  # graph a says it too
+
+
+def test_updates_that_write_the_default_graph_are_refused(store):
+    for update in ("INSERT DATA { <id/law/wlz> a <def#Law> }", "CLEAR DEFAULT"):
+        with pytest.raises(InputError, match="named graph"):
+            store.update(update)
+    assert store.ask("ASK { <id/law/wlz> ?p ?o }") is False
+
+
+def test_an_update_that_fails_is_a_clear_error(store):
+    with pytest.raises((InputError, BackendError)) as caught:
+        store.update("DROP GRAPH <graph/nothing>")
+    assert "graph" in caught.value.message.lower() or "server" in caught.value.message.lower()
 
 
 def test_graph_keyword_names_the_source_graph(store):

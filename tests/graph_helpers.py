@@ -1,4 +1,4 @@
-"""Tiny graphs for the explorer tests: TriG text loaded into an embedded store (as in tests/network)."""
+"""Tiny graphs for the network and explorer tests: TriG text loaded into an embedded store."""
 
 from __future__ import annotations
 
