@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -60,6 +61,7 @@ class Store(Protocol):
 _LEXICAL = re.compile(r'<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
 
 
+@lru_cache(maxsize=512)  # the same query texts come again and again (stored queries, editors)
 def blank_lexical(query: str) -> str:
     """The query with IRIs, strings and comments blanked (same length), for keyword searches:
     a `#` inside `<...#>` is not a comment, a keyword inside a string is not a keyword."""
@@ -296,6 +298,7 @@ _DATASET_CLAUSE = re.compile(r"\bFROM\b", re.IGNORECASE)
 _PARSE_ONLY = ox.Store()  # always empty: queries on it only parse and report their variables
 
 
+@lru_cache(maxsize=512)
 def with_row_limit(query: str, rows: int, base: str | None = None) -> str | None:
     """A SELECT wrapped as a subquery with `LIMIT rows`, projecting its variables in their order;
     None when it cannot be wrapped (not a SELECT, FROM clauses, or it does not parse)."""
