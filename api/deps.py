@@ -52,11 +52,12 @@ class Services:
 
     def forget(self) -> None:
         """Drop everything computed from the data (after an update)."""
-        from kg.search import forget
+        from kg import resources, search
 
         with self._lock:
             self._validation = self._sources = None
-        forget(self.store)
+        search.forget(self.store)
+        resources.forget(self.store)
 
 
 def get_services(request: Request) -> Services:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from kg.catalog import expand
 from kg.errors import ParameterError
+from kg.search import all_rows
 from kg.store import Store, Term
 
 
@@ -103,27 +106,60 @@ def list_resources(
     store: Store, kind: Kind, filters: Filters, limit: int = 50, offset: int = 0
 ) -> tuple[list[Item], int]:
     """One page of entities of `kind` (by name), and how many match in all."""
-    pattern = _pattern(kind, filters)
-    bound = _bindings(kind, filters, store.base)
-    page = store.select(
+    items = _listing(store, kind, filters)
+    return items[offset : offset + limit], len(items)
+
+
+def _listing(store: Store, kind: Kind, filters: Filters) -> list[Item]:
+    """All entities of `kind` that pass `filters`, by name: queried once per store and kept, so a
+    page is a slice (sorting thousands of labels in SPARQL costs 50-100 ms at 1M triples)."""
+    key = (kind.plural, filters)
+    with _LOCK:
+        cached = _LISTINGS.setdefault(store, {})
+        if key not in cached:
+            if len(cached) >= _MAX_LISTINGS:
+                cached.clear()
+            cached[key] = _query_listing(store, kind, filters)
+        return cached[key]
+
+
+def _query_listing(store: Store, kind: Kind, filters: Filters) -> list[Item]:
+    query = (
         _PROLOGUE
-        + f"""SELECT ?s (SAMPLE(?l) AS ?label)
-      (GROUP_CONCAT(DISTINCT ?alt; separator="\\u001f") AS ?alts) WHERE {{
-      {pattern}
+        + f"""SELECT DISTINCT ?s ?l ?alt WHERE {{
+      {_pattern(kind, filters)}
       OPTIONAL {{ ?s skos:prefLabel|dcterms:title ?l FILTER(LANG(?l) IN ("nl", "")) }}
       OPTIONAL {{ ?s skos:altLabel ?alt }}
-    }} GROUP BY ?s ORDER BY LCASE(STR(?label)) ?s LIMIT {int(limit)} OFFSET {int(offset)}""",
-        bound,
+    }}"""
     )
-    total = store.select(_PROLOGUE + f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {pattern} }}", bound)
+    labels: dict[str, str] = {}
+    alts: dict[str, set[str]] = {}
+    for s, label, alt in all_rows(store, query, bindings=_bindings(kind, filters, store.base)):
+        names = alts.setdefault(s.value, set())
+        if label is not None and (s.value not in labels or label.value < labels[s.value]):
+            labels[s.value] = label.value
+        if alt is not None:
+            names.add(alt.value)
     prefix = f"{store.base}id/{kind.segment}/"
     items = [
         Item(
-            s.value,
-            s.value[len(prefix) :] if s.value.startswith(prefix) else s.value,
-            label.value if label else s.value.rsplit("/", 1)[-1],
-            tuple(sorted(a for a in alts.value.split("\u001f") if a)) if alts else (),
+            iri,
+            iri[len(prefix) :] if iri.startswith(prefix) else iri,
+            labels.get(iri) or iri.rsplit("/", 1)[-1],
+            tuple(sorted(names)),
         )
-        for s, label, alts in page.rows
+        for iri, names in alts.items()
     ]
-    return items, int(total.rows[0][0].value)  # type: ignore[union-attr]
+    items.sort(key=lambda item: (item.label.lower(), item.iri))
+    return items
+
+
+_LISTINGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+_MAX_LISTINGS = 64
+
+
+def forget(store: Store) -> None:
+    """Drop the listings of `store` (after an update)."""
+    with _LOCK:
+        _LISTINGS.pop(store, None)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import threading
 import unicodedata
 import weakref
+from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kg.store import Store
+from kg.store import Store, Term
 
 _LABELS = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -55,6 +57,29 @@ class SearchIndex:
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
+        # All folded labels in one string, so that finding the candidates is one C-speed scan.
+        self._starts: list[int] = []
+        self._owners: list[int] = []
+        parts: list[str] = []
+        position = 0
+        for number, entry in enumerate(entries):
+            for folded in entry.folded:
+                self._starts.append(position)
+                self._owners.append(number)
+                parts.append(folded)
+                position += len(folded) + 1
+        self._haystack = "\n".join(parts)
+
+    def _candidates(self, needle: str) -> list[Entry]:
+        """The entries with a label that contains `needle`, in index order."""
+        found: set[int] = set()
+        at = self._haystack.find(needle)
+        while at >= 0:
+            label = bisect_right(self._starts, at) - 1
+            found.add(self._owners[label])
+            following = self._starts[label + 1] if label + 1 < len(self._starts) else len(self._haystack)
+            at = self._haystack.find(needle, following)
+        return [self.entries[number] for number in sorted(found)]
 
     @classmethod
     def build(cls, store: Store) -> SearchIndex:
@@ -79,11 +104,11 @@ class SearchIndex:
         self, text: str, limit: int = 20, offset: int = 0, type_iri: str | None = None
     ) -> tuple[list[Hit], int]:
         """Hits best first (exact, then prefix, then word start, then anywhere) and their total."""
-        needle = fold(text.strip())
+        needle = fold(" ".join(text.split()))
         if not needle:
             return [], 0
         hits = []
-        for entry in self.entries:
+        for entry in self._candidates(needle):
             if type_iri is not None and type_iri not in entry.types:
                 continue
             best = None
@@ -100,10 +125,10 @@ class SearchIndex:
         return hits[offset : offset + limit], len(hits)
 
 
-def all_rows(store: Store, query: str, page: int = 5_000):
+def all_rows(store: Store, query: str, page: int = 5_000, bindings: Mapping[str, Term] | None = None):
     """Every row of a query without solution modifiers, past the row cap (native or paged)."""
     if hasattr(store, "raw"):
-        solutions = store.raw(query)  # type: ignore[attr-defined]
+        solutions = store.raw(query, bindings)  # type: ignore[attr-defined]
         names = [v.value for v in solutions.variables]
         for solution in solutions:
             yield [solution[n] for n in names]
@@ -111,7 +136,7 @@ def all_rows(store: Store, query: str, page: int = 5_000):
     page = min(page, store.settings.max_rows) if hasattr(store, "settings") else page
     offset = 0
     while True:
-        rows = store.select(f"{query} LIMIT {page} OFFSET {offset}", limit=page).rows
+        rows = store.select(f"{query} LIMIT {page} OFFSET {offset}", bindings, limit=page).rows
         yield from rows
         if len(rows) < page:
             return
