@@ -7,8 +7,10 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -206,8 +208,7 @@ def build(settings: Settings, use_cache: bool = True) -> BuildResult:
         )
     store = EmbeddedStore(settings)
     store.load(sources.quads)
-    quads = sources.quads + display_labels(store.native, settings.base)
-    store.load(quads[len(sources.quads) :])
+    store.load(display_labels(store.native, settings.base))
     stats = compute_stats(store)
     stats.update(
         base=settings.base,
@@ -215,11 +216,10 @@ def build(settings: Settings, use_cache: bool = True) -> BuildResult:
         warnings=sum(f.severity == "Warning" for f in report.findings),
     )
     settings.build_dir.mkdir(parents=True, exist_ok=True)
-    _atomic_write(settings.dataset_path, store.native.dump(format=ox.RdfFormat.N_QUADS))
+    _atomic_write(settings.dataset_path, lambda out: store.native.dump(out, format=ox.RdfFormat.N_QUADS))
     stats["store"] = _write_disk_store(settings)
-    _atomic_write(
-        settings.build_dir / "manifest.json", json.dumps(stats, indent=2, ensure_ascii=False).encode()
-    )
+    manifest = json.dumps(stats, indent=2, ensure_ascii=False).encode()
+    _atomic_write(settings.build_dir / "manifest.json", lambda out: out.write(manifest))
     _remove_old_stores(settings.build_dir, keep=stats["store"])
     return BuildResult(report, stats, time.perf_counter() - started, settings.dataset_path)
 
@@ -242,12 +242,13 @@ def _remove_old_stores(build_dir: Path, keep: str) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write beside the target and rename over it, so readers see the old or the new file."""
+def _atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """`write` to a file beside the target, then rename it over the target, so readers see the
+    old or the new file (streamed: a 1M-triple dataset is never a whole bytes object)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
