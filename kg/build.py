@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -208,6 +209,7 @@ def build(settings: Settings, use_cache: bool = True) -> BuildResult:
         )
     store = EmbeddedStore(settings)
     store.load(sources.quads)
+    del sources  # a million parsed quads are not needed once they are in the store
     store.load(display_labels(store.native, settings.base))
     stats = compute_stats(store)
     stats.update(
@@ -216,7 +218,10 @@ def build(settings: Settings, use_cache: bool = True) -> BuildResult:
         warnings=sum(f.severity == "Warning" for f in report.findings),
     )
     settings.build_dir.mkdir(parents=True, exist_ok=True)
-    _atomic_write(settings.dataset_path, lambda out: store.native.dump(out, format=ox.RdfFormat.N_QUADS))
+    native = store.native
+    del store
+    _atomic_write(settings.dataset_path, partial(native.dump, format=ox.RdfFormat.N_QUADS))
+    del native  # the on-disk bulk load below needs the memory (at 1M triples: 1.5 GB)
     stats["store"] = _write_disk_store(settings)
     manifest = json.dumps(stats, indent=2, ensure_ascii=False).encode()
     _atomic_write(settings.build_dir / "manifest.json", lambda out: out.write(manifest))
