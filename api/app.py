@@ -35,7 +35,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         store = open_store(settings)
     catalog = Catalog(settings.queries_dir)
     services = Services(settings, store, catalog)
-    app = FastAPI(title="Kennisgraaf ouderenzorg", version="0.1.0", description=DESCRIPTION)
+    app = FastAPI(
+        title="Kennisgraaf ouderenzorg",
+        version="0.1.0",
+        description=DESCRIPTION,
+        docs_url=None,  # api/routes/docs.py serves Swagger UI from npm, not from a CDN
+        redoc_url=None,
+    )
     app.state.kg = services
     errors.install(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
