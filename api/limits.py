@@ -26,9 +26,11 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = dict(scope.get("headers") or [])
-        declared = headers.get(b"content-length", b"0")
         too_long = len(scope.get("query_string", b"")) > self.max_bytes
+        if not too_long and scope["method"] in ("GET", "HEAD"):  # no body to count: the fast path
+            await self.app(scope, receive, send)
+            return
+        declared = next((v for k, v in scope.get("headers") or () if k == b"content-length"), b"0")
         if too_long or (declared.isdigit() and int(declared) > self.max_bytes):
             body = json.dumps({"error": RequestTooLarge.code, "message": self._message()}).encode()
             await send(

@@ -213,6 +213,14 @@ def test_request_size_limit_is_a_413(built):
         "/sparql", content=AGREEMENTS + " " * 300, headers={"content-type": "application/sparql-query"}
     )
     assert response.status_code == 413 and response.json()["error"] == "too_large"
+    by_get = small.get("/sparql", params={"query": AGREEMENTS + " " * 300})
+    assert by_get.status_code == 413 and "KG_MAX_REQUEST_BYTES" in by_get.json()["message"]
+    streamed = small.post(  # no content-length: counted while it is read
+        "/sparql",
+        content=iter([AGREEMENTS.encode(), b" " * 300]),
+        headers={"content-type": "application/sparql-query"},
+    )
+    assert streamed.status_code == 413
 
 
 def test_cors_follows_the_settings(built):
