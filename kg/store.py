@@ -272,7 +272,7 @@ def collect_rows(solutions: object, cap: int, timeout: float) -> Result:
     for solution in solutions:
         if len(rows) >= cap:
             return Result(variables, rows, truncated=True)
-        rows.append([solution[v] for v in variables])
+        rows.append(list(solution))  # values in the order of `variables`, None where unbound
         deadline.check()
     return Result(variables, rows)
 
