@@ -24,6 +24,7 @@ class Services:
         self._lock = threading.Lock()
         self._validation: dict | None = None
         self._sources: dict[str, SourceDocument] | None = None
+        self.version = 0  # how many updates the served data took (what is generated from it says so)
 
     def served_sources(self) -> dict[str, SourceDocument]:
         """Source letters named in the graph whose text is in KG_SEEDS (only these are served)."""
@@ -56,6 +57,7 @@ class Services:
 
         with self._lock:
             self._validation = self._sources = None
+            self.version += 1
         search.forget(self.store)
         resources.forget(self.store)
 

@@ -43,7 +43,7 @@ def explorer_root() -> Response:
 def explorer_file(
     services: ServicesDep, explorer: ExplorerDep, path: Annotated[str, Path(max_length=200)]
 ) -> Response:
-    target = explorer.file(services.store, set(services.served_sources()), path)
+    target = explorer.file(services.store, set(services.served_sources()), path, services.version)
     return FileResponse(
         target,
         media_type=MEDIA.get(target.suffix, "application/octet-stream"),

@@ -28,8 +28,9 @@ class ServedExplorer:
         self.folder = (folder or settings.build_dir / "explorer").resolve()
         self._lock = threading.Lock()
 
-    def fingerprint(self, store: Store, served: set[str]) -> str:
-        parts: list[object] = [FORMAT_VERSION, store.base, SOURCES_HREF, sorted(served)]
+    def fingerprint(self, store: Store, served: set[str], version: int = 0) -> str:
+        """What the folder depends on; `version` counts the updates the server took."""
+        parts: list[object] = [FORMAT_VERSION, store.base, SOURCES_HREF, sorted(served), version]
         dataset = self.settings.dataset_path
         if dataset.is_file() and not self.settings.sparql_endpoint:
             stat = dataset.stat()
@@ -45,9 +46,9 @@ class ServedExplorer:
         except (OSError, ValueError):
             return None
 
-    def ensure(self, store: Store, served: set[str]) -> Path:
+    def ensure(self, store: Store, served: set[str], version: int = 0) -> Path:
         """The folder, (re)generated first if it is missing or stale."""
-        wanted = self.fingerprint(store, served)
+        wanted = self.fingerprint(store, served, version)
         if self.current() == wanted:
             return self.folder
         with self._lock:
@@ -55,9 +56,9 @@ class ServedExplorer:
                 generate(store, self.settings, self.folder, SOURCES_HREF, served=served, fingerprint=wanted)
         return self.folder
 
-    def file(self, store: Store, served: set[str], path: str) -> Path:
+    def file(self, store: Store, served: set[str], path: str, version: int = 0) -> Path:
         """A file of the explorer by its path below /explorer/; nothing outside the folder."""
-        folder = self.ensure(store, served)
+        folder = self.ensure(store, served, version)
         target = (folder / (path or "index.html")).resolve()
         if folder not in target.parents or not target.is_file() or target.name == MARKER:
             raise NotFound(f"no file {path!r} in the explorer")

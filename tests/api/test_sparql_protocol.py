@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
@@ -255,3 +256,21 @@ def test_browser_gets_the_query_editor_with_examples_and_prefixes(client):
     script = client.get("/sparql/assets/yasgui.min.js")
     assert script.status_code == 200 and len(script.content) > 100_000
     assert client.get("/sparql/assets/..%2F..%2Fpackage.json").status_code == 404
+
+
+def test_an_update_reaches_the_lists_search_and_explorer(built, tmp_path):
+    shutil.copy(built.dataset_path, tmp_path / "dataset.nq")  # a build folder of its own (explorer)
+    writable = client_for(built, update_token="s3cret", build_dir=tmp_path)
+    assert "Nieuwe Koepel" not in writable.get("/explorer/data.js").text
+    assert writable.get("/api/v1/organisations").json()["total"] > 0
+    insert = (
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> INSERT DATA { GRAPH <graph/notes> { "
+        "<id/organisation/nieuwe-koepel> a <http://www.w3.org/ns/org#Organization> ; "
+        'skos:prefLabel "Nieuwe Koepel"@nl } }'
+    )
+    done = writable.post("/sparql", data={"update": insert}, headers={"authorization": "Bearer s3cret"})
+    assert done.status_code == 204
+    slugs = [i["slug"] for i in writable.get("/api/v1/organisations", params={"limit": 500}).json()["items"]]
+    assert "nieuwe-koepel" in slugs
+    assert writable.get("/api/v1/search", params={"q": "nieuwe koep"}).json()["items"]
+    assert "Nieuwe Koepel" in writable.get("/explorer/data.js").text
