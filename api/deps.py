@@ -53,13 +53,14 @@ class Services:
 
     def forget(self) -> None:
         """Drop everything computed from the data (after an update)."""
-        from kg import resources, search
+        from kg import network, resources, search
 
         with self._lock:
             self._validation = self._sources = None
             self.version += 1
         search.forget(self.store)
         resources.forget(self.store)
+        network.forget(self.store)
 
 
 def get_services(request: Request) -> Services:

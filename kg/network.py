@@ -13,6 +13,7 @@ import csv
 import io
 import threading
 import unicodedata
+import weakref
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -257,21 +258,25 @@ def _safe_cell(value: object) -> object:
     return value
 
 
-_CACHE: dict[int, tuple[int, Network]] = {}
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
 
 
 def network_for(store: Store) -> Network:
-    """The network of `store`, built once and again only when the store's size changes."""
-    size = store.count()
+    """The network of `store`, built on first use and kept until `forget` (after an update)."""
     with _CACHE_LOCK:
-        cached = _CACHE.get(id(store))
-        if cached and cached[0] == size:
-            return cached[1]
-    network = build_network(store)
-    with _CACHE_LOCK:
-        _CACHE[id(store)] = (size, network)
+        network = _CACHE.get(store)
+    if network is None:
+        network = build_network(store)
+        with _CACHE_LOCK:
+            _CACHE[store] = network
     return network
+
+
+def forget(store: Store) -> None:
+    """Drop the network of `store` (after an update)."""
+    with _CACHE_LOCK:
+        _CACHE.pop(store, None)
 
 
 def build_network(store: Store) -> Network:

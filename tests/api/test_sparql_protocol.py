@@ -262,6 +262,11 @@ def test_an_update_reaches_the_lists_search_and_explorer(built, tmp_path):
     shutil.copy(built.dataset_path, tmp_path / "dataset.nq")  # a build folder of its own (explorer)
     writable = client_for(built, update_token="s3cret", build_dir=tmp_path)
     assert "Nieuwe Koepel" not in writable.get("/explorer/data.js").text
+
+    def central() -> list[str]:
+        return [i["name"] for i in writable.get("/api/v1/network/centrality").json()["items"]]
+
+    assert "Nieuwe Koepel" not in central()
     assert writable.get("/api/v1/organisations").json()["total"] > 0
     insert = (
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> INSERT DATA { GRAPH <graph/notes> { "
@@ -274,3 +279,4 @@ def test_an_update_reaches_the_lists_search_and_explorer(built, tmp_path):
     assert "nieuwe-koepel" in slugs
     assert writable.get("/api/v1/search", params={"q": "nieuwe koep"}).json()["items"]
     assert "Nieuwe Koepel" in writable.get("/explorer/data.js").text
+    assert "Nieuwe Koepel" in central()
