@@ -53,14 +53,12 @@ class Services:
 
     def forget(self) -> None:
         """Drop everything computed from the data (after an update)."""
-        from kg import network, resources, search
+        from kg import store_cache
 
         with self._lock:
             self._validation = self._sources = None
             self.version += 1
-        search.forget(self.store)
-        resources.forget(self.store)
-        network.forget(self.store)
+        store_cache.forget(self.store)
 
 
 def get_services(request: Request) -> Services:

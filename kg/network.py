@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 import unicodedata
-import weakref
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -23,6 +21,7 @@ from kg.errors import InputError, NotFound
 from kg.explorer.extract import rows, terms, unlimited
 from kg.explorer.labels import Labels
 from kg.store import Store
+from kg.store_cache import StoreCache
 
 ORG = "http://www.w3.org/ns/org#Organization"
 EXACT_BETWEENNESS_UP_TO = 1000  # above this many organisations betweenness is estimated (seeded sample)
@@ -258,25 +257,12 @@ def _safe_cell(value: object) -> object:
     return value
 
 
-_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_CACHE_LOCK = threading.Lock()
+_NETWORKS: StoreCache[Network] = StoreCache()
 
 
 def network_for(store: Store) -> Network:
-    """The network of `store`, built on first use and kept until `forget` (after an update)."""
-    with _CACHE_LOCK:
-        network = _CACHE.get(store)
-    if network is None:
-        network = build_network(store)
-        with _CACHE_LOCK:
-            _CACHE[store] = network
-    return network
-
-
-def forget(store: Store) -> None:
-    """Drop the network of `store` (after an update)."""
-    with _CACHE_LOCK:
-        _CACHE.pop(store, None)
+    """The network of `store`, built on first use and kept until the store changes."""
+    return _NETWORKS.get(store, None, lambda: build_network(store))
 
 
 def build_network(store: Store) -> Network:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import weakref
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -12,6 +10,7 @@ from kg.catalog import expand
 from kg.errors import ParameterError
 from kg.search import all_rows
 from kg.store import Store, Term
+from kg.store_cache import StoreCache
 
 
 @dataclass(frozen=True)
@@ -113,14 +112,7 @@ def list_resources(
 def _listing(store: Store, kind: Kind, filters: Filters) -> list[Item]:
     """All entities of `kind` that pass `filters`, by name: queried once per store and kept, so a
     page is a slice (sorting thousands of labels in SPARQL costs 50-100 ms at 1M triples)."""
-    key = (kind.plural, filters)
-    with _LOCK:
-        cached = _LISTINGS.setdefault(store, {})
-        if key not in cached:
-            if len(cached) >= _MAX_LISTINGS:
-                cached.clear()
-            cached[key] = _query_listing(store, kind, filters)
-        return cached[key]
+    return _LISTINGS.get(store, (kind.plural, filters), lambda: _query_listing(store, kind, filters))
 
 
 def _query_listing(store: Store, kind: Kind, filters: Filters) -> list[Item]:
@@ -154,12 +146,4 @@ def _query_listing(store: Store, kind: Kind, filters: Filters) -> list[Item]:
     return items
 
 
-_LISTINGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
-_MAX_LISTINGS = 64
-
-
-def forget(store: Store) -> None:
-    """Drop the listings of `store` (after an update)."""
-    with _LOCK:
-        _LISTINGS.pop(store, None)
+_LISTINGS: StoreCache[list[Item]] = StoreCache(limit=64)

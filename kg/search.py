@@ -7,14 +7,13 @@ in Python; a search is then a scan of folded strings (about a millisecond per 50
 
 from __future__ import annotations
 
-import threading
 import unicodedata
-import weakref
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kg.store import Store, Term
+from kg.store_cache import StoreCache
 
 _LABELS = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -149,23 +148,12 @@ def _name_rank(label, preferred: bool) -> int:
     return (0 if preferred else 4) + (0 if lang in ("nl", "") else 1 if lang == "en" else 2)
 
 
-_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
+_INDEXES: StoreCache[SearchIndex] = StoreCache()
 
 
 def index_for(store: Store) -> SearchIndex:
-    """The search index of `store`, built on first use and kept while the store lives."""
-    with _LOCK:
-        index = _INDEXES.get(store)
-        if index is None:
-            index = _INDEXES[store] = SearchIndex.build(store)
-        return index
-
-
-def forget(store: Store) -> None:
-    """Drop the index of `store` (after an update changed its labels)."""
-    with _LOCK:
-        _INDEXES.pop(store, None)
+    """The search index of `store`, built on first use and kept until the store changes."""
+    return _INDEXES.get(store, None, lambda: SearchIndex.build(store))
 
 
 def search(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.resources import KINDS, Filters, forget, list_resources
+from kg.resources import KINDS, Filters, list_resources
 from kg.search import Entry, SearchIndex, fold
 from kg.settings import Settings
 from kg.store import EmbeddedStore
+from kg.store_cache import forget
 
 BASE = "http://localhost:8000/"
 NAMES = {
