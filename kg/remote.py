@@ -31,6 +31,7 @@ from kg.store import (
     check_query,
     check_update,
     collect_rows,
+    merge_update,
     syntax_error,
     with_row_limit,
 )
@@ -164,12 +165,13 @@ class RemoteStore:
 
     def load(self, quads: Iterable[ox.Quad], graph: str | None = None) -> None:
         """Add quads graph by graph (POST); with `graph`, replace that graph (PUT)."""
-        key = lambda q: q.graph_name  # noqa: E731
-        for name, group in groupby(sorted(quads, key=lambda q: str(q.graph_name)), key=key):
+        quads = sorted(quads, key=lambda q: str(q.graph_name))
+        for name, group in groupby(quads, key=lambda q: q.graph_name):
             triples = [q.triple for q in group]
             target = None if isinstance(name, ox.DefaultGraph) else name.value
             self.put_graph(target, triples, replace=graph is not None and target == graph)
-        self.merge_default()
+        if merge := merge_update(quads, graph):
+            self._request(merge, JSON, endpoint=self.update_endpoint)
 
     def put_graph(self, graph: str | None, triples: list[ox.Triple], replace: bool = True) -> None:
         """One Graph Store Protocol request: PUT (replace) or POST (add) a graph as N-Triples."""

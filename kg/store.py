@@ -22,6 +22,19 @@ from kg.settings import Settings
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 MERGE_DEFAULT = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def merge_update(quads: list[ox.Quad], replaced: str | None) -> str:
+    """The SPARQL update that keeps the default graph the merge of the named graphs after
+    `quads` were added: their graphs are added to it, or, when a graph was `replaced` (so
+    triples may have gone), the whole merge is made again."""
+    graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
+    if replaced is not None or not graphs:
+        return MERGE_DEFAULT if replaced is not None else ""
+    names = " ".join(f"<{g}>" for g in graphs)
+    return f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+
+
 COUNT_NAMED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _UPDATE = re.compile(
@@ -222,10 +235,12 @@ class EmbeddedStore:
     def load(self, quads: Iterable[ox.Quad], graph: str | None = None) -> None:
         """Add quads and merge them into the default graph; with `graph`, first drop that named
         graph (re-loading replaces it)."""
+        quads = list(quads)
         if graph is not None:
             self._store.remove_graph(ox.NamedNode(graph)) if self._has_graph(graph) else None
         self._store.extend(quads)
-        self._store.update(MERGE_DEFAULT)
+        if merge := merge_update(quads, graph):
+            self._store.update(merge)
 
     def _has_graph(self, graph: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(graph))
