@@ -113,6 +113,24 @@ def _org(letter: _Letter, rng: random.Random, n_org: int) -> str:
     return iri
 
 
+def _kamerstuk(letter: _Letter, rng: random.Random) -> tuple[int, int, str]:
+    """A random Kamerstuk and its dossier, declared in `letter`: (dossier, number, IRI)."""
+    dossier, nr = rng.randint(21000, 36999), rng.randint(1, 999)
+    kst = f"<id/kamerstuk/{dossier}-{nr}>"
+    letter.declare(
+        f"<id/dossier/{dossier}>", "kgdef:Dossier", str(dossier), f'kgdef:dossierNumber "{dossier}" ; '
+    )
+    letter.declare(
+        kst,
+        "kgdef:Kamerstuk",
+        f"Kamerstuk {dossier}, nr. {nr}",
+        f'dcterms:identifier "kst-{dossier}-{nr}" ; kgdef:dossierNumber "{dossier}" ; '
+        f"kgdef:ondernummer {nr} ; dcterms:isPartOf <id/dossier/{dossier}> ; "
+        f"foaf:page <https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}.html> ; ",
+    )
+    return dossier, nr, kst
+
+
 def _fact(letter: _Letter, rng: random.Random, n_org: int, n_agreement: int) -> None:
     kind = rng.random()
     a = rng.randrange(n_agreement)
@@ -137,19 +155,7 @@ def _fact(letter: _Letter, rng: random.Random, n_org: int, n_agreement: int) -> 
                 5,
             )
     elif kind < 0.85:
-        dossier, nr = rng.randint(21000, 36999), rng.randint(1, 999)
-        kst = f"<id/kamerstuk/{dossier}-{nr}>"
-        letter.declare(
-            f"<id/dossier/{dossier}>", "kgdef:Dossier", str(dossier), f'kgdef:dossierNumber "{dossier}" ; '
-        )
-        letter.declare(
-            kst,
-            "kgdef:Kamerstuk",
-            f"Kamerstuk {dossier}, nr. {nr}",
-            f'dcterms:identifier "kst-{dossier}-{nr}" ; kgdef:dossierNumber "{dossier}" ; '
-            f"kgdef:ondernummer {nr} ; dcterms:isPartOf <id/dossier/{dossier}> ; "
-            f"foaf:page <https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}.html> ; ",
-        )
+        _, _, kst = _kamerstuk(letter, rng)
         letter.add(
             f"<id/citation/c-{n}-{len(letter.lines)}> a kgdef:Citation ; kgdef:citingDocument {letter.doc} ; "
             f"kgdef:citedDocument {kst} ; kgdef:footnote {rng.randint(1, 40)} ; "
@@ -159,19 +165,7 @@ def _fact(letter: _Letter, rng: random.Random, n_org: int, n_agreement: int) -> 
     elif kind < 0.93:
         person = f"<id/person/mp-{rng.randrange(150)}>"
         letter.declare(person, "foaf:Person", f"Kamerlid {person[14:-1]}")
-        dossier, nr = rng.randint(21000, 36999), rng.randint(1, 999)
-        kst = f"<id/kamerstuk/{dossier}-{nr}>"
-        letter.declare(
-            f"<id/dossier/{dossier}>", "kgdef:Dossier", str(dossier), f'kgdef:dossierNumber "{dossier}" ; '
-        )
-        letter.declare(
-            kst,
-            "kgdef:Kamerstuk",
-            f"Kamerstuk {dossier}, nr. {nr}",
-            f'dcterms:identifier "kst-{dossier}-{nr}" ; kgdef:dossierNumber "{dossier}" ; '
-            f"kgdef:ondernummer {nr} ; dcterms:isPartOf <id/dossier/{dossier}> ; "
-            f"foaf:page <https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}.html> ; ",
-        )
+        dossier, nr, kst = _kamerstuk(letter, rng)
         motion = f"<id/motion/{dossier}-{nr}>"
         letter.declare(
             motion,
