@@ -24,22 +24,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "explorer"))
+
+from browser_helpers import launch  # noqa: E402
 
 from kg.explorer.generate import generate, node_modules, node_size, write_folder  # noqa: E402
 from kg.explorer.kinds import KINDS, legend  # noqa: E402
 from kg.explorer.layout import layout  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WORDS = ("zorg", "wonen", "ouderen", "welzijn", "samen", "regio", "thuis", "kennis", "netwerk", "vitaal")
 
 
@@ -132,15 +125,10 @@ def synthetic_content(nodes: int, edges: int, seed: int = 7) -> dict:
 
 
 def browser():
-    import os
-
     from playwright.sync_api import sync_playwright
 
     manager = sync_playwright().start()
-    chromium = manager.chromium.launch(
-        executable_path=os.environ.get("KG_CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS
-    )
-    return manager, chromium
+    return manager, launch(manager)  # the same Chromium, with the same flags, as the tests
 
 
 def first_render(chromium, url: str, runs: int = 5) -> float:
