@@ -216,26 +216,31 @@ def compare_with_rdflib_endpoint(settings: Settings, seconds: float, connections
 
 
 def synthetic_dataset(triples: int, folder: Path, settings: Settings) -> Path:
-    """build/dataset.nq of a synthetic graph, the real ontology and the derived display labels (not
-    validated: it is generated)."""
+    """A build in `folder` of a synthetic graph, the real ontology and the derived display labels
+    (not validated: it is generated), published as `kg build` publishes."""
+    import dataclasses
+
     import pyoxigraph as ox
 
-    from kg.build import ontology_graph
+    from kg.build import ontology_graph, publish_store
     from kg.derive import display_labels
     from kg.rdfio import parse_file
+    from kg.store import MERGE_DEFAULT, EmbeddedStore
     from kg.synthetic import generate
 
     trig = folder / "synthetic.trig"
     with trig.open("w", encoding="utf-8") as out:
         for chunk in generate(triples):
             out.write(chunk)
-    store = ox.Store()
-    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG, base_iri=settings.base)
+    target = dataclasses.replace(settings, build_dir=folder)
+    store = EmbeddedStore(target)
+    store.native.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG, base_iri=settings.base)
+    store.native.update(MERGE_DEFAULT)
     for path in sorted(settings.ontology_dir.glob("*.ttl")):
-        store.extend(parse_file(path, settings.base, ontology_graph(settings.base)))
-    store.extend(display_labels(store, settings.base))  # as `kg build` derives them
-    store.dump(output=str(folder / "dataset.nq"), format=ox.RdfFormat.N_QUADS)
-    return folder / "dataset.nq"
+        store.load(parse_file(path, settings.base, ontology_graph(settings.base)))
+    store.load(display_labels(store.native, settings.base))  # as `kg build` derives them
+    publish_store(target, store)
+    return target.dataset_path
 
 
 def at_scale(settings: Settings, triples: int) -> None:

@@ -5,16 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from kg import builds
 from kg.derive import display_labels
 from kg.errors import InputError, ValidationFailed
 from kg.namespaces import PROJECT
@@ -96,19 +93,19 @@ def validate_sources(
     return Report(findings)
 
 
-_JOB: tuple[Sources, str] | None = None
+_JOB: tuple[Sources, str, int] | None = None  # what the forked workers share, and the build's pid
 PARALLEL_FROM_TRIPLES = 4_000
 
 
 def _validate_one(name: str) -> list[Finding]:
-    sources, lang = _JOB  # type: ignore[misc]
+    sources, lang, _ = _JOB  # type: ignore[misc]
     return shacl(sources.graphs[name].quads, sources.shapes, sources.ontology, lang)
 
 
 def _validate_graphs(sources: Sources, names: list[str], lang: str) -> list[list[Finding]]:
     """Validate the named graphs, on all cores when there is enough work (fork shares the parsed data)."""
     global _JOB
-    _JOB = (sources, lang)
+    _JOB = (sources, lang, os.getpid())
     workers = min(os.cpu_count() or 1, len(names))
     size = sum(len(sources.graphs[n].quads) for n in names)
     if workers < 2 or size < PARALLEL_FROM_TRIPLES or not hasattr(os, "fork"):
@@ -119,9 +116,23 @@ def _validate_graphs(sources: Sources, names: list[str], lang: str) -> list[list
     import pyshacl  # noqa: F401  (imported once, before the fork)
 
     names_by_size = sorted(names, key=lambda n: -len(sources.graphs[n].quads))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent) as pool:
         done = dict(zip(names_by_size, pool.map(_validate_one, names_by_size)))
     return [done[n] for n in names]
+
+
+def _die_with_parent() -> None:
+    """In a pool worker: end when the build is killed (Linux), never outlive it as an orphan."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if _JOB is None or os.getppid() != _JOB[2]:  # the build died before the line above took effect
+        os._exit(1)
 
 
 def run_checks(sources: Sources, settings: Settings) -> list[Finding]:
@@ -197,7 +208,8 @@ class BuildResult:
 
 
 def build(settings: Settings, use_cache: bool = True) -> BuildResult:
-    """Parse, validate and write build/dataset.nq and build/manifest.json; on failure write nothing."""
+    """Parse, validate and publish a new build folder (dataset, on-disk store, manifest), switched
+    to in one step; on failure, or when killed at any moment, the published build is untouched."""
     started = time.perf_counter()
     sources = collect(settings)
     if not sources.graphs:
@@ -211,23 +223,32 @@ def build(settings: Settings, use_cache: bool = True) -> BuildResult:
     store.load(sources.quads)
     del sources  # a million parsed quads are not needed once they are in the store
     store.load(display_labels(store.native, settings.base))
-    stats = compute_stats(store)
-    stats.update(
-        base=settings.base,
-        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        warnings=sum(f.severity == "Warning" for f in report.findings),
-    )
-    settings.build_dir.mkdir(parents=True, exist_ok=True)
-    native = store.native
-    del store
-    _atomic_write(settings.dataset_path, partial(native.dump, format=ox.RdfFormat.N_QUADS))
-    del native
-    _give_back_memory()  # the on-disk bulk load below needs it (1.4 GB at 1M triples)
-    stats["store"] = _write_disk_store(settings)
-    manifest = json.dumps(stats, indent=2, ensure_ascii=False).encode()
-    _atomic_write(settings.build_dir / "manifest.json", lambda out: out.write(manifest))
-    _remove_old_stores(settings.build_dir, keep=stats["store"])
+    stats = publish_store(settings, store, warnings=sum(f.severity == "Warning" for f in report.findings))
     return BuildResult(report, stats, time.perf_counter() - started, settings.dataset_path)
+
+
+def publish_store(settings: Settings, store: EmbeddedStore, **extra: object) -> dict:
+    """Write `store` as a new build folder (dataset, on-disk store, manifest with counts and
+    checksum) and publish it in one step; the manifest's content. The store is emptied on the
+    way (its memory is given back before the on-disk bulk load)."""
+    stats = compute_stats(store)
+    native, store._store = store.native, ox.Store()
+    stats.update(base=settings.base, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), **extra)
+    with builds.writing(settings) as folder:
+        dataset = folder / builds.DATASET
+        quads = len(native)
+        with dataset.open("wb") as out:
+            native.dump(out, format=ox.RdfFormat.N_QUADS)
+            out.flush()
+            os.fsync(out.fileno())
+        del native
+        _give_back_memory()  # the on-disk bulk load below needs it (1.4 GB at 1M triples)
+        _write_disk_store(dataset, folder / builds.STORE)
+        size, digest = builds.file_digest(dataset)
+        stats.update(store=builds.STORE, dataset={"bytes": size, "sha256": digest, "quads": quads})
+        _write_synced(folder / builds.MANIFEST, json.dumps(stats, indent=2, ensure_ascii=False).encode())
+        builds.publish(settings, folder)
+    return stats
 
 
 def _give_back_memory() -> None:
@@ -240,32 +261,16 @@ def _give_back_memory() -> None:
         pass  # not glibc: nothing to do
 
 
-def _write_disk_store(settings: Settings) -> str:
-    """A new on-disk pyoxigraph store of the dataset; the manifest written after it points to it."""
-    name = f"store-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-    disk = ox.Store(str(settings.build_dir / name))
-    disk.bulk_load(path=str(settings.dataset_path), format=ox.RdfFormat.N_QUADS)
+def _write_disk_store(dataset: Path, folder: Path) -> None:
+    """The on-disk pyoxigraph store of the dataset, flushed."""
+    disk = ox.Store(str(folder))
+    disk.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
     disk.flush()
     del disk
-    return name
 
 
-def _remove_old_stores(build_dir: Path, keep: str) -> None:
-    import shutil
-
-    for old in build_dir.glob("store-*"):
-        if old.name != keep:
-            shutil.rmtree(old, ignore_errors=True)
-
-
-def _atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """`write` to a file beside the target, then rename it over the target, so readers see the
-    old or the new file (streamed: a 1M-triple dataset is never a whole bytes object)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _write_synced(path: Path, data: bytes) -> None:
+    with path.open("wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())

@@ -32,7 +32,7 @@ def _build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-cache", action="store_true", help="validate every graph again")
 
 
-@command("build", "parse, validate and write the dataset (build/dataset.nq) and its stats", _build_args)
+@command("build", "parse, validate and publish a new build (build/current) and its stats", _build_args)
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from kg.build import build
     from kg.stats import render_stats

@@ -45,6 +45,11 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
         print(f"building {settings.dataset_path} ...", file=sys.stderr)
         build(settings)
+    if not settings.sparql_endpoint or args.load:
+        from kg import builds
+
+        folder, meta = builds.published(settings)  # a damaged build: a clear error, not a traceback
+        builds.checked_dataset(folder, meta)
     if settings.sparql_endpoint and args.load:
         from kg.remote import RemoteStore, load_dataset
 

@@ -78,7 +78,8 @@ class Settings:
 
     @property
     def dataset_path(self) -> Path:
-        return self.build_dir / "dataset.nq"
+        """The published build's dataset (`current` points to the build folder, see kg/builds.py)."""
+        return self.build_dir / "current" / "dataset.nq"
 
     @property
     def ontology_dir(self) -> Path:

@@ -169,28 +169,34 @@ class EmbeddedStore:
 
     @classmethod
     def from_dataset(cls, settings: Settings) -> EmbeddedStore:
-        """A store loaded from the built dataset (run `kg build` first)."""
-        path = settings.dataset_path
-        if not path.is_file():
-            raise InputError(f"no built dataset at {path}: run `kg build` first")
+        """A store in memory loaded from the published build, checked against its manifest."""
+        from kg import builds
+
+        folder, meta = builds.published(settings)
+        path = builds.checked_dataset(folder, meta)
         store = cls(settings)
-        store._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-        if not store._has_default_graph():  # a build from before the default graph was written
-            store._store.update(MERGE_DEFAULT)
+        try:
+            store._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        except (SyntaxError, OSError, RuntimeError) as exc:
+            raise builds.DamagedBuild(f"{path}: cannot be loaded ({exc}); run `kg build`") from None
         return store
 
     @classmethod
     def open_built(cls, settings: Settings) -> EmbeddedStore:
-        """The build's on-disk store, read-only: opens in milliseconds at any size (for the CLI).
+        """The published build's on-disk store, read-only: opens in milliseconds at any size."""
+        from kg import builds
 
-        Falls back to loading the dataset in memory when the build has no on-disk store.
-        """
-        folder = built_store_dir(settings)
-        if folder is None:
-            return cls.from_dataset(settings)
+        folder, meta = builds.published(settings)
+        builds.checked_dataset(folder, meta, full=False)  # a cut or emptied build is refused here too
+        path = builds.store_dir(folder, meta)
         store = cls(settings)
-        store._store = ox.Store.read_only(str(folder))
-        return store if store._has_default_graph() else cls.from_dataset(settings)
+        try:
+            store._store = ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as exc:
+            raise builds.DamagedBuild(
+                f"{path}: the build's store cannot be opened ({exc}); run `kg build`"
+            ) from None
+        return store
 
     @property
     def native(self) -> ox.Store:
@@ -245,10 +251,6 @@ class EmbeddedStore:
     def _has_graph(self, graph: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(graph))
 
-    def _has_default_graph(self) -> bool:
-        quads = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-        return next(iter(quads), None) is not None
-
     def update(self, update: str) -> None:
         """Run a SPARQL update on the named graphs, then merge them into the default graph again."""
         check_update(update)
@@ -263,18 +265,6 @@ class EmbeddedStore:
     def count(self) -> int:
         """Triples in the named graphs (a triple two sources state counts twice)."""
         return int(self.select(COUNT_NAMED).rows[0][0].value)  # type: ignore[union-attr]
-
-
-def built_store_dir(settings: Settings) -> Path | None:
-    """The on-disk store the last good build names in its manifest, if it is there."""
-    import json
-
-    try:
-        name = json.loads((settings.build_dir / "manifest.json").read_text(encoding="utf-8"))["store"]
-    except (OSError, ValueError, KeyError):
-        return None
-    folder = settings.build_dir / name
-    return folder if folder.is_dir() else None
 
 
 def collect_rows(solutions: object, cap: int, timeout: float) -> Result:

@@ -15,7 +15,7 @@ from tests.conftest import TINY
 def test_build_writes_dataset_and_manifest(tiny) -> None:
     result = build(tiny)
     assert result.report.conforms
-    manifest = json.loads((tiny.build_dir / "manifest.json").read_text())
+    manifest = json.loads((tiny.build_dir / "current" / "manifest.json").read_text())
     assert manifest["base"] == tiny.base
     assert manifest["classes"]["kgdef:Participation"] == 1
     assert "graph:tiny" in str(manifest["graphs"]) or any("tiny" in g for g in manifest["graphs"])

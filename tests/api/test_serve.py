@@ -51,7 +51,7 @@ def test_kg_serve_builds_then_serves(tmp_path, seeds):
         else:
             pytest.fail("kg serve did not answer within 30 s")
         assert response.status_code == 200 and response.json()["total"] >= 3
-        assert (build_dir / "dataset.nq").is_file() and not needs_build(settings)
+        assert settings.dataset_path.is_file() and not needs_build(settings)
     finally:
         proc.terminate()
         proc.wait(10)

@@ -259,7 +259,7 @@ def test_browser_gets_the_query_editor_with_examples_and_prefixes(client):
 
 
 def test_an_update_reaches_the_lists_search_and_explorer(built, tmp_path):
-    shutil.copy(built.dataset_path, tmp_path / "dataset.nq")  # a build folder of its own (explorer)
+    shutil.copytree(built.build_dir, tmp_path, symlinks=True, dirs_exist_ok=True)  # its own (explorer)
     writable = client_for(built, update_token="s3cret", build_dir=tmp_path)
     assert "Nieuwe Koepel" not in writable.get("/explorer/data.js").text
 
