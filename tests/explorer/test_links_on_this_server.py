@@ -14,11 +14,11 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 import pytest
 from browser_helpers import Page, free_port, launch
-from conftest import ROOT, make_source
 
 from kg.explorer.generate import generate
 from kg.service import open_store
-from kg.settings import Settings
+from kg.settings import ROOT, Settings
+from tests.conftest import make_source
 
 pytestmark = pytest.mark.slow
 DEFAULT_BASE = "http://localhost:8000/"
