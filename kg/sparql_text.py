@@ -114,19 +114,27 @@ def check_bounds(text: str, max_bytes: int, what: str = "query") -> None:
             )
 
 
-def uses_keyword(text: str, keywords: tuple[str, ...], parses: Callable[[str], bool]) -> bool:
-    """Whether `text` uses one of `keywords` as a keyword, decided by the parser `parses`: with
-    each renamed everywhere (`service` -> `servicx`), a text that parsed still parses exactly when
-    the words were used only inside strings, IRIs, names and comments. A text that does not parse
-    uses nothing (it never runs)."""
-    lowered = text.lower()
-    found = [k for k in keywords if k.lower() in lowered]
-    if not found or not parses(text):
+def uses_keyword(
+    text: str, keywords: tuple[str, ...], error_at: Callable[[str], tuple[int, int] | None]
+) -> bool:
+    """Whether `text` uses one of `keywords` as a keyword, decided by the parser: `error_at` says
+    where a text fails to parse (None: it parses). With each keyword renamed everywhere
+    (`service` -> `servicx`), the text parses exactly when the words were only inside strings,
+    IRIs, names and comments; when it fails before the first renamed word, the original fails
+    there too and never runs. The original is never given to the parser (an ASK is evaluated at
+    once, so parsing it would make the call this check exists to prevent)."""
+    pattern = re.compile("|".join(re.escape(k) for k in keywords), re.IGNORECASE)
+    first = pattern.search(text)
+    if first is None:
         return False
 
     def rename(match: re.Match) -> str:
         word = match.group()
         return word[:-1] + ("x" if word[-1].islower() else "X")
 
-    pattern = "|".join(re.escape(k) for k in found)
-    return not parses(re.sub(pattern, rename, text, flags=re.IGNORECASE))
+    error = error_at(pattern.sub(rename, text))
+    if error is None:
+        return False
+    line = text.count("\n", 0, first.start()) + 1
+    column = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+    return error >= (line, column)

@@ -8,7 +8,7 @@ know which letter states a fact; `GRAPH ?g` still tells it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -111,22 +111,24 @@ def check_update(update: str, settings: Settings) -> None:
         )
 
 
-def _parses_query(text: str, base: str) -> bool:
+def _parse_error(run: Callable[[], object]) -> tuple[int, int] | None:
+    """Where `run` (a parse) fails: (line, column), (0, 0) when it does not say; None if it parses."""
     try:
-        _PARSE_ONLY.query(text, base_iri=base)
-    except (SyntaxError, ValueError):
-        return False
-    return True
-
-
-def _parses_update(text: str, base: str) -> bool:
-    try:
-        ox.Store().update(text, base_iri=base)  # an empty store: nothing to read, nothing kept
-    except (SyntaxError, ValueError):
-        return False
+        run()
+    except (SyntaxError, ValueError) as exc:
+        match = _POSITION.search(str(exc))
+        return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
     except OSError:
-        pass
-    return True
+        pass  # it parsed; reading failed
+    return None
+
+
+def _parses_query(text: str, base: str) -> tuple[int, int] | None:
+    return _parse_error(lambda: _PARSE_ONLY.query(text, base_iri=base))
+
+
+def _parses_update(text: str, base: str) -> tuple[int, int] | None:
+    return _parse_error(lambda: ox.Store().update(text, base_iri=base))  # empty: nothing kept
 
 
 def syntax_error(exc: SyntaxError, query: str) -> QuerySyntaxError:
