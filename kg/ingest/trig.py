@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -85,7 +86,9 @@ class Graph:
             if text and len(text) >= 3 and self.source.contains(text, quote.first, quote.last):
                 key = (quote.first, quote.last, text)
                 if key not in self.evidence:
-                    self.evidence[key] = f"_:ev{len(self.evidence) + 1}"
+                    self.evidence[key] = evidence_name(
+                        self.proposal.slug, first=quote.first, last=quote.last, text=text
+                    )
                 return self.evidence[key]
         self.proposal.dropped_quotes.append(f"lines {quote.first}-{quote.last}: {quote.text[:80]}")
         return None
@@ -104,6 +107,16 @@ class Graph:
             )
         out.append("}\n")
         return "\n".join(out)
+
+
+def evidence_name(doc_slug: str, first: int, last: int, text: str) -> str:
+    """The evidence IRI of a quote: minted under its own document, stable for the same lines and quote.
+
+    Never a blank-node label: labels such as `_:ev1` of two proposals would merge into one node
+    when their graphs are loaded together, and evidence would carry quotes of several documents.
+    """
+    digest = hashlib.sha256(f"{first}:{last}:{text}".encode()).hexdigest()[:16]
+    return f"<id/evidence/{slug(doc_slug)}/{digest}>"
 
 
 def _clip(text: str) -> str:
