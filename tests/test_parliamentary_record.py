@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -77,7 +76,8 @@ def test_a_motion_without_votes_has_no_rows(rows) -> None:
 
 def test_motions_of_a_submitter_from_the_fixture(rows) -> None:
     answer = rows("motions-by-submitter", {"submitter": "per:h-krul"})
-    assert [(r["kamerstuk"], r["role"], r["date"]) for r in answer] == [("kst-29389-138", "indiener", "2024-11-27")]
+    found = [(r["kamerstuk"], r["role"], r["date"]) for r in answer]
+    assert found == [("kst-29389-138", "indiener", "2024-11-27")]
     assert "Harmen Krul, Kamerlid" in answer[0]["quote"]
 
 
