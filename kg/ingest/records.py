@@ -65,7 +65,20 @@ class Fact:
 
 
 @dataclass
+class Person:
+    """A person the document names with a role: signer, indiener, medeindiener ..."""
+
+    name: str  # as printed, e.g. "M.C.G. Keijzer", "Harmen Krul", "Van der Plas"
+    role: str  # "signer", "indiener", "medeindiener"
+    quote: Quote
+    office: str | None = None  # "minister van Volkshuisvesting en Ruimtelijke Ordening"
+    party: str | None = None  # faction printed beside the name, "GroenLinks-PvdA"
+
+
+@dataclass
 class Meta:
+    """The document's own identity, as its layout prints it (each field with the quote that shows it)."""
+
     kst: Kst | None = None
     vergaderjaar: str | None = None
     header_quote: Quote | None = None
@@ -73,6 +86,33 @@ class Meta:
     date_quote: Quote | None = None
     subject: str | None = None
     signers: list[tuple[str, str, Quote]] = field(default_factory=list)  # office, name, quote
+    layout: str = "kamerstuk"  # the reader that recognised the page
+    kind: str = "letter"  # "letter", "motion" or "report"
+    kind_quote: Quote | None = None
+    doc_number: str | None = None  # Tweede Kamer document number, "2025D19458"
+    doc_number_quote: Quote | None = None
+    zaak: str | None = None  # "2024Z19599"
+    zaak_quote: Quote | None = None
+    title_quote: Quote | None = None
+    dossier_title: str | None = None
+    dossier_quote: Quote | None = None
+    senders: list[tuple[str, Quote]] = field(default_factory=list)  # post label as printed, quote
+    people: list[Person] = field(default_factory=list)
+    heading: str | None = None  # "MOTIE VAN HET LID KRUL", "BRIEF VAN DE MINISTER ..."
+    heading_quote: Quote | None = None
+
+    def missing(self) -> list[str]:
+        """The identity fields the document did not show, for the review."""
+        out = []
+        if self.kst is None and self.doc_number is None:
+            out.append("Kamerstuk number or TK document number")
+        if self.date is None:
+            out.append("date")
+        if self.subject is None:
+            out.append("title")
+        if self.kind == "letter" and not self.senders and not self.signers and not self.people:
+            out.append("sender or signer")
+        return out
 
 
 @dataclass

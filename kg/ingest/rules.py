@@ -222,3 +222,31 @@ NOT_ORG = frozenset(
         "IG",
     ]
 )
+
+
+# ---------------------------------------------------------------- dates in every printed form
+
+#: "27 november 2024", "2025-04-25", "16-03-2023"
+LONG_DATE = re.compile(rf"\b(?P<d>[1-3]?\d)\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+DMY_DATE = re.compile(r"(?<!\d)(?P<d>[0-3]\d)-(?P<m>[01]\d)-(?P<y>(?:19|20)\d\d)(?!\d)")
+DATE_FORMS = (LONG_DATE, ISO_DATE, DMY_DATE)
+
+
+def iso_date(found: re.Match[str]) -> str | None:
+    """The ISO form of a date matched by one of DATE_FORMS, or None when it is no calendar date."""
+    month = found["m"]
+    number = MONTHS.index(month) + 1 if month in MONTHS else int(month)
+    day, year = int(found["d"]), int(found["y"])
+    if not (1 <= number <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{number:02d}-{day:02d}"
+
+
+def first_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first date printed in `text`, in any of its forms."""
+    hits = [m for form in DATE_FORMS if (m := form.search(text))]
+    for found in sorted(hits, key=lambda m: m.start()):
+        if (date := iso_date(found)) is not None:
+            return date, found
+    return None
