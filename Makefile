@@ -8,7 +8,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup run build test test-fast lint bench browser clean
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed node_modules/.installed node_modules/.node-path
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -20,8 +20,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-browser:  ## Debian's Chromium, for the explorer's end-to-end tests (never a downloaded browser)
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+node_modules/.node-path: node_modules/.installed  ## the node that installed the packages runs the explorer's layout (kg/tools.py)
+	command -v node > $@
+
+browser:  ## Debian's Chromium at /usr/bin/chromium, for the end-to-end tests (never a downloaded browser)
+	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 build: setup

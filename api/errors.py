@@ -33,9 +33,12 @@ def error_response(request: Request, status: int, body: dict) -> Response:
     """The JSON error, or a small HTML page for a browser on a page route."""
     page_route = request.url.path.startswith(("/id/", "/def", "/sources/"))
     if page_route and wants_html(request.headers.get("accept")):
+        from api.links import Links
         from api.pages import render_error
 
-        return HTMLResponse(render_error(status, str(body.get("message", ""))), status_code=status)
+        services = getattr(request.app.state, "kg", None)
+        links = Links.relative(request, services.settings.base if services else "")
+        return HTMLResponse(render_error(status, str(body.get("message", "")), links), status_code=status)
     return JSONResponse(body, status_code=status)
 
 

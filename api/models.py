@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from api.links import Links
 from kg.describe import Description, Evidence, Value
 from kg.resources import Item
 from kg.search import Hit
@@ -14,21 +15,26 @@ class ErrorModel(BaseModel):
     message: str
 
 
+HREF = "where the identifier opens on this server (HTML or RDF by Accept)"
+
+
 class ResourceModel(BaseModel):
     id: str = Field(description="the IRI")
     slug: str
     label: str
     abbreviations: list[str] = []
-    url: str = Field(description="path of this resource in the API")
+    url: str = Field(description="this resource in the API, on this server")
+    href: str = Field(description=HREF)
 
     @classmethod
-    def of(cls, item: Item, plural: str) -> ResourceModel:
+    def of(cls, item: Item, plural: str, links: Links) -> ResourceModel:
         return cls(
             id=item.iri,
             slug=item.slug,
             label=item.label,
             abbreviations=list(item.abbreviations),
-            url=f"/api/v1/{plural}/{item.slug}",
+            url=links.path(f"api/v1/{plural}/{item.slug}"),
+            href=links.href(item.iri),
         )
 
 
@@ -45,10 +51,14 @@ class ValueModel(BaseModel):
     label: str | None = None
     language: str | None = None
     datatype: str | None = None
+    href: str | None = Field(default=None, description=HREF + "; IRIs only")
 
     @classmethod
-    def of(cls, v: Value) -> ValueModel:
-        return cls(value=v.value, is_iri=v.is_iri, label=v.label, language=v.language, datatype=v.datatype)
+    def of(cls, v: Value, links: Links) -> ValueModel:
+        href = links.href(v.value) if v.is_iri else None
+        return cls(
+            value=v.value, is_iri=v.is_iri, label=v.label, language=v.language, datatype=v.datatype, href=href
+        )
 
 
 class EvidenceModel(BaseModel):
@@ -82,6 +92,7 @@ class RelationModel(BaseModel):
 
 class DescriptionModel(BaseModel):
     id: str
+    href: str = Field(description=HREF)
     label: str
     labels: list[ValueModel]
     types: list[str]
@@ -91,19 +102,20 @@ class DescriptionModel(BaseModel):
     graphs: list[str]
 
     @classmethod
-    def of(cls, d: Description) -> DescriptionModel:
-        prop = lambda p, v: PropertyModel(predicate=p, value=ValueModel.of(v))  # noqa: E731
+    def of(cls, d: Description, links: Links) -> DescriptionModel:
+        prop = lambda p, v: PropertyModel(predicate=p, value=ValueModel.of(v, links))  # noqa: E731
         return cls(
             id=d.iri,
+            href=links.href(d.iri),
             label=d.label,
-            labels=[ValueModel.of(v) for v in d.labels],
+            labels=[ValueModel.of(v, links) for v in d.labels],
             types=d.types,
             properties=[prop(p, v) for p, v in d.properties],
             relations=[
                 RelationModel(
                     direction=r.direction,
                     predicate=r.predicate,
-                    target=ValueModel.of(r.target),
+                    target=ValueModel.of(r.target, links),
                     graph=r.graph,
                     node_type=r.node_type,
                     details=[prop(p, v) for p, v in r.details],
@@ -118,13 +130,16 @@ class DescriptionModel(BaseModel):
 
 class SearchHitModel(BaseModel):
     id: str
+    href: str = Field(description=HREF)
     label: str
     matched: str = Field(description="the name or abbreviation that matched")
     types: list[str]
 
     @classmethod
-    def of(cls, hit: Hit) -> SearchHitModel:
-        return cls(id=hit.iri, label=hit.name, matched=hit.matched, types=list(hit.types))
+    def of(cls, hit: Hit, links: Links) -> SearchHitModel:
+        return cls(
+            id=hit.iri, href=links.href(hit.iri), label=hit.name, matched=hit.matched, types=list(hit.types)
+        )
 
 
 class SearchResult(BaseModel):

@@ -6,8 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 
+from api.links import Links
 from api.protocol import GRAPH_TYPES, RESULT_TYPES
 from kg.catalog import Catalog
 from kg.describe import Description
@@ -22,7 +23,8 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 @lru_cache(maxsize=8)
 def environment(base: str) -> Environment:
-    """Templates with filters that shorten IRIs (`short`) and turn our IRIs into local links (`link`)."""
+    """Templates with filters that shorten IRIs (`short`) and turn our IRIs into links on this server
+    (`link`, from the `links` every page is rendered with; `root` is its prefix for our own paths)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     known = sorted(prefixes(base).items(), key=lambda kv: -len(kv[1]))
 
@@ -32,48 +34,52 @@ def environment(base: str) -> Environment:
                 return f"{prefix}:{iri[len(ns) :]}"
         return iri
 
-    def link(iri: str) -> str:
-        return "/" + iri[len(base) :] if iri.startswith(base) else iri
+    @pass_context
+    def link(context, iri: str) -> str:
+        return context["links"].href(iri)
 
     env.filters.update(short=short, link=link)
     return env
 
 
-def render_error(status: int, message: str) -> str:
-    return environment("").get_template("error.html").render(status=status, message=message)
+def render(links: Links, template: str, **values: object) -> str:
+    """A page whose links go to this server (`links.server` is the root the request came in on)."""
+    page = environment(links.base).get_template(template)
+    return page.render(links=links, root=links.server.rstrip("/"), **values)
 
 
-def render_entity(settings: Settings, description: Description, here: str, served: set[str]) -> str:
+def render_error(status: int, message: str, links: Links) -> str:
+    return render(links, "error.html", status=status, message=message)
+
+
+def render_entity(links: Links, description: Description, here: str, served: set[str]) -> str:
     """The page of one entity; `served` are the source files this server shows at /sources/."""
-    return (
-        environment(settings.base).get_template("entity.html").render(d=description, here=here, served=served)
-    )
+    return render(links, "entity.html", d=description, here=here, served=served)
 
 
-def render_source(settings: Settings, name: str, text: str, title: str | None, page: str | None) -> str:
-    return (
-        environment(settings.base)
-        .get_template("source.html")
-        .render(name=name, lines=text.splitlines(), title=title, page=page)
-    )
+def render_source(links: Links, name: str, text: str, title: str | None, page: str | None) -> str:
+    return render(links, "source.html", name=name, lines=text.splitlines(), title=title, page=page)
 
 
-def render_index(settings: Settings, kinds: list[str]) -> str:
-    return environment(settings.base).get_template("index.html").render(kinds=kinds)
+def render_index(kinds: list[str], links: Links) -> str:
+    return render(links, "index.html", kinds=kinds)
 
 
-def render_editor(settings: Settings, catalog: Catalog | None, endpoint: str) -> str:
+def render_editor(settings: Settings, catalog: Catalog | None, endpoint: str, links: Links) -> str:
     """YASGUI with the stored queries as examples and every project prefix declared."""
     queries = [
         {"name": q.name, "title": q.title, "description": q.description, "text": q.text}
         for q in (catalog or [])
     ]
-    config = {"endpoint": endpoint, "prologue": sparql_prologue(settings.base), "queries": queries}
-    return (
-        environment(settings.base)
-        .get_template("sparql.html")
-        .render(queries=queries, config=config, assets=endpoint.rstrip("/") + "/assets")
-    )
+    config = {
+        "endpoint": endpoint,
+        "prologue": sparql_prologue(settings.base),
+        "queries": queries,
+        "base": settings.base,
+        "server": links.server,
+    }
+    assets = endpoint.rstrip("/") + "/assets"
+    return render(links, "sparql.html", queries=queries, config=config, assets=assets)
 
 
 def service_description(endpoint: str, media_type: str, updates: bool) -> bytes:

@@ -123,9 +123,11 @@ def sparql_router(
             return await run_query(request, query, Dataset(tuple(default_graph_uri), tuple(named_graph_uri)))
         accept = request.headers.get("accept")
         if wants_html(accept):
+            from api.links import Links
             from api.pages import render_editor
 
-            return HTMLResponse(render_editor(settings, catalog, str(request.url_for("sparql_get"))))
+            links = Links.relative(request, settings.base)
+            return HTMLResponse(render_editor(settings, catalog, str(request.url_for("sparql_get")), links))
         rdf = negotiate(accept, list(GRAPH_TYPES)) if any(t in (accept or "") for t in GRAPH_TYPES) else None
         if rdf is not None:
             from api.pages import service_description

@@ -28,6 +28,10 @@ PROJECT = {
     "orgkind": "def/orgkind/",
     "budgetkind": "def/budgetkind/",
     "cstatus": "def/commitment-status/",
+    "mstatus": "def/motion-status/",
+    "vmethod": "def/vote-method/",
+    "vresult": "def/vote-result/",
+    "voption": "def/vote-option/",
     "o": "id/organisation/",
     "ag": "id/agreement/",
     "pr": "id/programme/",
@@ -51,6 +55,12 @@ PROJECT = {
     "hdl": "id/handling/",
     "mil": "id/milestone/",
     "doc": "id/document/",
+    "fac": "id/faction/",
+    "ten": "id/tenure/",
+    "stc": "id/status-change/",
+    "ve": "id/vote-event/",
+    "vcount": "id/vote-count/",
+    "vote": "id/vote/",
     "graph": "graph/",
 }
 

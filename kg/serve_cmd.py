@@ -15,6 +15,12 @@ def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reload", action="store_true", help="restart when the code changes (development)")
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.add_argument(
+        "--root-path",
+        default="",
+        metavar="PATH",
+        help="the path prefix a reverse proxy serves this under (e.g. /kg); links include it",
+    )
+    p.add_argument(
         "--load",
         action="store_true",
         help="with KG_SPARQL_ENDPOINT: first put the built dataset into the remote server",
@@ -59,5 +65,6 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         reload=args.reload,
         workers=None if args.reload else args.workers,
         log_level="info",
+        root_path=args.root_path,
     )
     return 0

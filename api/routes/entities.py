@@ -9,7 +9,8 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import ServicesDep
-from api.pages import environment, render_entity, render_source
+from api.links import Links
+from api.pages import render, render_entity, render_source
 from api.representation import graph_response, page_type, split_suffix
 from kg.describe import describe, entity_graph, ontology_graph, ontology_terms
 from kg.errors import NotFound
@@ -28,9 +29,9 @@ def dereference(request: Request, services: ServicesDep, path: str) -> Response:
         return graph_response(entity_graph(services.store, iri), media, services.settings.base)
     description = describe(services.store, iri)
     served = set(services.served_sources())
-    return HTMLResponse(
-        render_entity(services.settings, description, "/" + name, served), headers={"Vary": "Accept"}
-    )
+    links = Links.relative(request, services.settings.base)
+    page = render_entity(links, description, links.path(name), served)
+    return HTMLResponse(page, headers={"Vary": "Accept"})
 
 
 @router.get(
@@ -60,11 +61,9 @@ def _ontology(request: Request, services: ServicesDep, suffix: str | None) -> Re
     if media != "text/html":
         return graph_response(ontology_graph(services.store), media, services.settings.base)
     description = describe(services.store, services.settings.base + "def")
-    page = (
-        environment(services.settings.base)
-        .get_template("ontology.html")
-        .render(d=description, terms=ontology_terms(services.store), here="/def", served=set())
-    )
+    links = Links.relative(request, services.settings.base)
+    terms = ontology_terms(services.store)
+    page = render(links, "ontology.html", d=description, terms=terms, here=links.path("def"), served=set())
     return HTMLResponse(page, headers={"Vary": "Accept"})
 
 
@@ -78,9 +77,10 @@ def vocabulary_term(request: Request, services: ServicesDep, path: Segment) -> R
     summary="The text of a source letter, with line anchors (#L12)",
     response_class=HTMLResponse,
 )
-def source_text(services: ServicesDep, file: Segment) -> Response:
+def source_text(request: Request, services: ServicesDep, file: Segment) -> Response:
     document = services.served_sources().get(file)
     if document is None:
         raise NotFound(f"no source letter {file!r} on this server", file=file)
     text = (services.settings.seeds / document.file).read_text(encoding="utf-8", errors="replace")
-    return HTMLResponse(render_source(services.settings, document.file, text, document.title, document.page))
+    links = Links.relative(request, services.settings.base)
+    return HTMLResponse(render_source(links, document.file, text, document.title, document.page))

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.deps import CatalogDep, ServicesDep
+from api.links import Links, LinksDep
 from api.models import ErrorModel, ParamModel, SparqlResults, StoredQueryModel
 from api.representation import answer_response
 from kg.catalog import Catalog, Param, StoredQuery
@@ -38,7 +39,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def describe_query(q: StoredQuery) -> StoredQueryModel:
+def describe_query(q: StoredQuery, links: Links) -> StoredQueryModel:
     return StoredQueryModel(
         name=q.name,
         title=q.title,
@@ -46,13 +47,13 @@ def describe_query(q: StoredQuery) -> StoredQueryModel:
         kind=q.kind,
         params=[ParamModel(**p.__dict__) for p in q.params],
         max_rows=q.max_rows,
-        url=f"/queries/{q.name}",
+        url=links.path(f"queries/{q.name}"),
     )
 
 
 @router.get("/queries", response_model=list[StoredQueryModel], summary="The stored queries")
-def list_queries(catalog: CatalogDep) -> list[StoredQueryModel]:
-    return [describe_query(q) for q in catalog]
+def list_queries(catalog: CatalogDep, links: LinksDep) -> list[StoredQueryModel]:
+    return [describe_query(q, links) for q in catalog]
 
 
 def _as_text(value: object) -> str:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import StoreDep
+from api.links import Links
 from api.models import DescriptionModel, ErrorModel, ResourceList, ResourceModel
 from api.representation import JSONLD, model_response
 from kg.describe import describe
@@ -35,8 +36,9 @@ def _add_routes(kind: Kind) -> None:
         request: Request, store: StoreDep, filters: Filters, limit: int, offset: int, fmt: str | None
     ) -> Response:
         items, total = list_resources(store, kind, filters, limit, offset)
+        links = Links.absolute(request, store.base)
         listing = ResourceList(
-            items=[ResourceModel.of(i, plural) for i in items], total=total, limit=limit, offset=offset
+            items=[ResourceModel.of(i, plural, links) for i in items], total=total, limit=limit, offset=offset
         )
         return model_response(request, listing, fmt)
 
@@ -88,7 +90,9 @@ def _add_routes(kind: Kind) -> None:
 
     def one(request: Request, store: StoreDep, slug: Slug, format: Format = None) -> Response:
         description = describe(store, f"{store.base}id/{kind.segment}/{slug}")
-        return model_response(request, DescriptionModel.of(description), format)
+        return model_response(
+            request, DescriptionModel.of(description, Links.absolute(request, store.base)), format
+        )
 
     router.add_api_route(
         f"/{plural}/{{slug}}",

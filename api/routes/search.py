@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.deps import StoreDep
+from api.links import Links
 from api.models import ErrorModel, SearchHitModel, SearchResult
 from api.representation import model_response
 from kg.resources import KINDS, expand_class
@@ -33,7 +34,7 @@ def search_labels(
 ) -> Response:
     type_iri = expand_class(KINDS[kind].class_iri, store.base) if kind else None
     hits, total = search(store, q, limit, offset, type_iri)
-    result = SearchResult(
-        query=q, items=[SearchHitModel.of(h) for h in hits], total=total, limit=limit, offset=offset
-    )
+    links = Links.absolute(request, store.base)
+    items = [SearchHitModel.of(h, links) for h in hits]
+    result = SearchResult(query=q, items=items, total=total, limit=limit, offset=offset)
     return model_response(request, result, format)

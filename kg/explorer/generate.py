@@ -71,12 +71,18 @@ def node_size(degree: int, order: int, weight: float = 1.0) -> float:
 
 
 def payload(
-    store: Store, settings: Settings, sources_href: str | None = None, served: set[str] | None = None
+    store: Store,
+    settings: Settings,
+    sources_href: str | None = None,
+    served: set[str] | None = None,
+    ids_href: str | None = None,
 ) -> tuple[dict, dict[str, bytes]]:
     """Everything the page shows, as one JSON-ready dict, and the network exports to write beside it.
 
     With `sources_href`, quotes link to `{sources_href}{file}#L{line}` for the files in `served`
-    (default: every file named in the graph)."""
+    (default: every file named in the graph). With `ids_href`, identifiers link to
+    `{ids_href}id/...` relative to the page (the server that serves it); without, to the
+    identifier itself, which names a resource under the configured base (KG_BASE)."""
     store = unlimited(store)
     data = extract(store)
     for source in data.sources:
@@ -105,6 +111,7 @@ def payload(
             "generated": datetime.now(UTC).isoformat(timespec="seconds"),
             "base": store.base,
             "sourcesHref": sources_href,
+            "idsHref": ids_href,
             "nodes": len(data.nodes),
             "edges": len(data.edges),
         },
@@ -196,10 +203,11 @@ def generate(
     sources_href: str | None = None,
     served: set[str] | None = None,
     fingerprint: str | None = None,
+    ids_href: str | None = None,
 ) -> Generated:
-    """Generate the explorer of `store` into `folder`."""
+    """Generate the explorer of `store` into `folder` (`payload` tells what the hrefs do)."""
     started = time.perf_counter()
-    content, exports = payload(store, settings, sources_href, served)
+    content, exports = payload(store, settings, sources_href, served, ids_href)
     content["meta"]["fingerprint"] = fingerprint
     write_folder(folder, content, exports)
     return Generated(

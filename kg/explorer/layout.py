@@ -3,7 +3,8 @@
 ForceAtlas2 from graphology (the npm package pinned in package.json), run once by `node`:
 about 2.5 s for 5,000 nodes and 20,000 edges, where networkx's spring layout needs minutes.
 Start positions come from a seeded generator, so the same graph gets the same picture.
-Without `node`, networkx's own forceatlas2_layout does it (slow on large graphs).
+`node` is the one `make setup` installed the packages with (kg.tools); without it, networkx's own
+forceatlas2_layout does it (slow on large graphs).
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ import json
 import math
 import os
 import random
-import shutil
 import subprocess
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.tools import node as find_node
 
 SCRIPT = Path(__file__).parent / "layout.cjs"
 SEED = 20250710
@@ -48,7 +49,7 @@ def layout(
     if not sizes:
         return []
     xs, ys = start_positions(len(sizes))
-    node = shutil.which("node")
+    node = find_node(node_modules)
     if node and (node_modules / "graphology-layout-forceatlas2").is_dir():
         job = {
             "sizes": sizes,

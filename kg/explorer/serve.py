@@ -2,7 +2,9 @@
 
 Stale means: the built dataset, the page sources, the base IRI or the set of letters the server
 shows at /sources/ changed since the folder was written. Served, the explorer links each quote
-to `../sources/{file}#L{line}` (the API's source route), next to the official publication.
+to `../sources/{file}#L{line}` (the API's source route), next to the official publication, and
+each identifier to `../id/...`: links stay on the server (host, port, path prefix) that served
+the page, whatever the configured base of the identifiers is.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from kg.settings import Settings
 from kg.store import Store
 
 SOURCES_HREF = "../sources/"
+IDS_HREF = "../"
 
 
 class ServedExplorer:
@@ -30,7 +33,7 @@ class ServedExplorer:
 
     def fingerprint(self, store: Store, served: set[str], version: int = 0) -> str:
         """What the folder depends on; `version` counts the updates the server took."""
-        parts: list[object] = [FORMAT_VERSION, store.base, SOURCES_HREF, sorted(served), version]
+        parts: list[object] = [FORMAT_VERSION, store.base, SOURCES_HREF, IDS_HREF, sorted(served), version]
         dataset = self.settings.dataset_path
         if dataset.is_file() and not self.settings.sparql_endpoint:
             stat = dataset.stat()
@@ -53,7 +56,15 @@ class ServedExplorer:
             return self.folder
         with self._lock:
             if self.current() != wanted:
-                generate(store, self.settings, self.folder, SOURCES_HREF, served=served, fingerprint=wanted)
+                generate(
+                    store,
+                    self.settings,
+                    self.folder,
+                    SOURCES_HREF,
+                    served=served,
+                    fingerprint=wanted,
+                    ids_href=IDS_HREF,
+                )
         return self.folder
 
     def file(self, store: Store, served: set[str], path: str, version: int = 0) -> Path:

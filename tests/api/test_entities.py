@@ -88,5 +88,20 @@ def test_validate_returns_the_shacl_report(client):
 
 def test_home_links_everything(client):
     links = client.get("/").json()["links"]
-    assert links["sparql"] == "/sparql" and links["organisations"] == "/api/v1/organisations"
+    assert links["sparql"] == "http://testserver/sparql"
+    assert links["organisations"] == "http://testserver/api/v1/organisations"
     assert client.get("/", headers=BROWSER).headers["content-type"].startswith("text/html")
+
+
+def test_behind_a_proxy_links_keep_its_path_prefix(built):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from kg.service import open_store
+
+    proxied = TestClient(create_app(built, open_store(built)), root_path="/kg")
+    page = proxied.get("/id/organisation/actiz", headers=BROWSER).text
+    links = re.findall(r'href="([^"]+)"', page)
+    ours = [link for link in links if link.startswith("/")]
+    assert ours and all(link.startswith("/kg/") for link in ours), ours
+    assert proxied.get("/").json()["links"]["sparql"] == "http://testserver/kg/sparql"

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+from kg.errors import InputError
+from kg.tools import chromium
+
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -27,12 +29,11 @@ ARGS = [
 
 
 def launch(playwright):
-    if not Path(CHROMIUM).is_file() and not shutil.which(CHROMIUM):
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}: install Debian's `chromium` (apt-get install chromium) "
-            "or set KG_CHROMIUM; the browser tests never download a browser"
-        )
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    try:
+        executable = chromium()
+    except InputError as missing:
+        pytest.fail(missing.message)
+    return playwright.chromium.launch(executable_path=str(executable), args=ARGS)
 
 
 class Page:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import time
@@ -12,9 +11,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.errors import InputError
 from kg.remote import RemoteStore
 from kg.settings import Settings
 from kg.store import EmbeddedStore
+from kg.tools import oxigraph_server
 
 BASE = "http://example.org/"
 TINY = """
@@ -46,9 +47,10 @@ def free_port() -> int:
 
 def start_oxigraph(folder: Path) -> tuple[subprocess.Popen, str]:
     """`oxigraph serve` on a free loopback port, waits until it answers."""
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        pytest.fail("the `oxigraph` server CLI is not installed (pip install oxigraph)")
+    try:
+        binary = oxigraph_server()
+    except InputError as missing:
+        pytest.fail(missing.message)
     port = free_port()
     proc = subprocess.Popen(
         [binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],

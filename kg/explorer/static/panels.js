@@ -146,7 +146,7 @@ KGX.renderDetails = function (panel, data, position, app) {
   if (names.length) panel.appendChild(el("p", { class: "alt-names" }, `${t("alsoKnownAs")}: `, names.join(" · ")));
   const description = pick(node.desc);
   if (description) panel.appendChild(el("p", { class: "description" }, description));
-  const iri = KGX.safeUrl(node.iri);
+  const iri = KGX.safeUrl(KGX.identifierHref(data, node.iri));
   panel.appendChild(el("p", { class: "identifier" }, `${t("identifier")}: `,
     iri ? el("a", { href: iri, target: "_blank", rel: "noopener" }, node.id) : node.id));
   panel.appendChild(el("div", { class: "actions" },

@@ -35,6 +35,16 @@ KGX.safeUrl = function (url) {
   return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
 };
 
+// Where an identifier opens: served by the API, on the server that served this page (meta.idsHref
+// is relative to the page, so host, port and path prefix stay); opened from disk, the identifier
+// itself (it names the resource under the configured public base, KG_BASE).
+KGX.identifierHref = function (data, iri) {
+  const meta = data.meta || {};
+  if (typeof iri !== "string" || typeof meta.idsHref !== "string" || !meta.base || !iri.startsWith(meta.base)) return iri;
+  if (!/^https?:$/.test(location.protocol)) return iri;
+  return new URL(meta.idsHref + iri.slice(meta.base.length), location.href).href;
+};
+
 KGX.csvCell = function (value) {
   let text = value === null || value === undefined ? "" : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; // not a formula in a spreadsheet
