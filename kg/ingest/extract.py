@@ -6,12 +6,15 @@ import re
 
 from kg.ingest import rules
 from kg.ingest.amounts import find_facts
-from kg.ingest.citations import citations_in
+from kg.ingest.citations import citations_in, describe
 from kg.ingest.layout import Layout, analyse
+from kg.ingest.layouts import read_identity
 from kg.ingest.mentions import Gazetteer, candidate_organisations
+from kg.ingest.motiondoc import read_motion
 from kg.ingest.motions import find_motions
 from kg.ingest.reader import Letter
 from kg.ingest.records import Citation, Extraction, Kst, Mention, Meta, Quote, note_quote, sentence_quote
+from kg.ingest.relations import find_commitments, find_relations, find_targets
 
 
 def extract(letter: Letter, gazetteer: Gazetteer) -> Extraction:
@@ -22,7 +25,13 @@ def extract(letter: Letter, gazetteer: Gazetteer) -> Extraction:
     motions = find_motions(layout, citations, uncertain)
     mentions, candidates = _mentions(layout, gazetteer)
     facts = find_facts(layout, gazetteer, meta, uncertain)
-    return Extraction(letter, layout, meta, citations, motions, mentions, candidates, facts, uncertain)
+    x = Extraction(letter, layout, meta, citations, motions, mentions, candidates, facts, uncertain)
+    if meta.kind == "motion":
+        x.motion_text = read_motion(letter.text, gazetteer)
+    x.relations = find_relations(layout, gazetteer)
+    x.targets = find_targets(layout)
+    x.commitments = find_commitments(layout, gazetteer)
+    return x
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -30,21 +39,18 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def _meta(text: str, layout: Layout, uncertain: list[str]) -> Meta:
-    meta = Meta()
-    if layout.header is not None and layout.header_line is not None:
-        h = layout.header
-        meta.kst = (rules.dossier_number(h["dossier"]), h["toev"], int(h["nr"]))
-        meta.vergaderjaar = f"{h['y1']}-{h['y2']}"
-        meta.header_quote = Quote(h.group(0), layout.header_line, layout.header_line)
-    if found := rules.LETTER_DATE.search(text):
+    meta = read_identity(text)
+    if meta.date is None and (found := rules.LETTER_DATE.search(text)):
         month = rules.MONTHS.index(found["m"]) + 1
         meta.date = f"{found['y']}-{month:02d}-{int(found['d']):02d}"
         line = _line_of(text, found.start("d"))
         meta.date_quote = Quote(found.group(0).strip(), line, line)
-    else:
-        uncertain.append("no date of the letter found (give it with --date)")
-    if found := rules.SUBJECT.search(text):
+    if meta.date is None:
+        uncertain.append("no date of the document found (give it with --date)")
+    if found := rules.SUBJECT.search(text[:20_000]):
         meta.subject = found["subject"].strip()
+        line = _line_of(text, found.start("subject"))
+        meta.title_quote = Quote(meta.subject, line, line)
     for found in rules.SIGNER.finditer(text):
         first, last = _line_of(text, found.start("office")), _line_of(text, found.end("name"))
         quote = re.sub(r"\s+", " ", found.group(0)).strip()
@@ -64,8 +70,10 @@ def _citations(layout: Layout) -> list[Citation]:
                 quotes.append(sentence_quote(citing))
             found.setdefault((kst, note.number), Citation(kst, note.number, page, quotes))
     for sentence in layout.sentences:
-        for kst, page, _, _ in citations_in(sentence.text):
-            found.setdefault((kst, None), Citation(kst, None, page, [sentence_quote(sentence)]))
+        for kst, page, start, end in citations_in(sentence.text):
+            date, title = describe(sentence.text, start, end)
+            citation = found.setdefault((kst, None), Citation(kst, None, page, [sentence_quote(sentence)]))
+            citation.date, citation.title = citation.date or date, citation.title or title
     return list(found.values())
 
 

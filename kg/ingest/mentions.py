@@ -24,6 +24,7 @@ KINDS = {
     "http://data.europa.eu/eli/ontology#LegalResource": "law",
     "def#SubsidyScheme": "scheme",
     f"{ORG}Post": "post",
+    "def#Faction": "faction",
 }
 _QUERY = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?e ?type ?label ?alt WHERE {
@@ -67,7 +68,7 @@ def _piece(label: str) -> str:
     out = []
     for char in label:
         if char.isspace():
-            out.append(r"\s+")
+            out.append(r"[\s-]*")  # "Integraal Zorg Akkoord" is also printed "Integraal Zorgakkoord"
         elif char == "-":
             out.append(r"-?\s?")
         elif char == "&":

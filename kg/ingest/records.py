@@ -27,6 +27,8 @@ class Citation:
     footnote: int | None
     page: str | None
     quotes: list[Quote]
+    date: str | None = None  # the cited document's date, where the citing sentence prints it
+    title: str | None = None  # its title ("de brief van 3 juli 2025 inzake ...")
 
 
 @dataclass
@@ -115,6 +117,81 @@ class Meta:
         return out
 
 
+def sentence_quote(s: Sentence) -> Quote:
+    return Quote(s.text, s.first_line, s.last_line, s.printed)
+
+
+def note_quote(note: Footnote, start: int = 0, end: int | None = None) -> Quote:
+    end = len(note.flow.text) if end is None else end
+    first, last = note.flow.lines(start, end)
+    return Quote(note.flow.text[start:end].strip(), first, last, note.flow.printed(start, end).strip())
+
+
+@dataclass
+class VoterVote:
+    """How one faction (or one member, in a hoofdelijke stemming) voted."""
+
+    voter: str
+    option: str  # "voor", "tegen", "niet-deelgenomen"
+    quote: Quote
+    seats: int | None = None
+    mistake: bool = False
+    person: bool = False
+    party: str | None = None
+
+
+@dataclass
+class VoteRecord:
+    result: str | None  # "aangenomen", "verworpen", "aangehouden", "ingetrokken"
+    method: str | None  # "handopsteken", "hoofdelijk"
+    quote: Quote
+    counts: dict[str, tuple[int, Quote]] = field(default_factory=dict)  # "voor"/"tegen" -> value
+    required: tuple[int, Quote] | None = None
+    total: tuple[int, Quote] | None = None
+    date: tuple[str, Quote] | None = None
+    votes: list[VoterVote] = field(default_factory=list)
+
+
+@dataclass
+class MotionText:
+    """What a motion document says: its dictum, what it is about, and the vote on it."""
+
+    dictum: str | None = None
+    dictum_quote: Quote | None = None
+    subjects: list[tuple[str, Quote]] = field(default_factory=list)  # known agreement/programme IRIs
+    vote: VoteRecord | None = None
+
+
+@dataclass
+class Relation:
+    """A sentence relating two things: a party of an agreement, 'bouwt voort op', a subtitle."""
+
+    kind: str  # "participation", "builds-on", "alternative"
+    subject: str  # IRI of a known agreement or programme
+    quote: Quote
+    role: str | None = None  # participation role concept
+    object_iri: str | None = None  # a known entity
+    object_label: str | None = None  # the printed name (a new candidate when object_iri is None)
+    uncertain: str | None = None
+
+
+@dataclass
+class TargetRecord:
+    value: int
+    unit: str  # "geschikte woningen voor ouderen"
+    label: str
+    quote: Quote
+    year: str | None = None
+
+
+@dataclass
+class CommitmentRecord:
+    label: str
+    quote: Quote
+    fulfilled: bool
+    subjects: list[str] = field(default_factory=list)  # known IRIs it is about
+
+
 @dataclass
 class Extraction:
     letter: Letter
@@ -126,13 +203,7 @@ class Extraction:
     candidates: dict[str, tuple[str, Quote, int]]  # key -> name, first quote, count
     facts: list[Fact]
     uncertain: list[str]
-
-
-def sentence_quote(s: Sentence) -> Quote:
-    return Quote(s.text, s.first_line, s.last_line, s.printed)
-
-
-def note_quote(note: Footnote, start: int = 0, end: int | None = None) -> Quote:
-    end = len(note.flow.text) if end is None else end
-    first, last = note.flow.lines(start, end)
-    return Quote(note.flow.text[start:end].strip(), first, last, note.flow.printed(start, end).strip())
+    motion_text: MotionText | None = None
+    relations: list[Relation] = field(default_factory=list)
+    targets: list[TargetRecord] = field(default_factory=list)
+    commitments: list[CommitmentRecord] = field(default_factory=list)

@@ -34,7 +34,7 @@ HEADER = re.compile(
     r"(?P<dossier>[1-9]\d\s?\d{3})(?: (?P<toev>[IVXLC]+))?, nr\. (?P<nr>\d+)"
 )
 #: page furniture of a ministry's PDF letter, not text: "Pagina 2 van 11", "Kenmerk 3712345-1054321-DLZ"
-PAGE_FURNITURE = re.compile(r"^\s*(?:Pagina \d+ van \d+|Kenmerk \d[\d-]*[A-Z-]*)\s*$")
+PAGE_FURNITURE = re.compile(r"^\s*(?:#\s*source:\s*\S+|Pagina \d+ van \d+|Kenmerk \d[\d-]*[A-Z-]*)\s*$")
 #: a footnote line: its number, then text ("12 Kamerstuk 29 538, nr. 339")
 FOOTNOTE = re.compile(r"^\s*(?P<n>[1-9]\d{0,2})\s*(?P<text>[^\s\d].*)$")
 #: a heading printed as "– Reablement" or "Actielijn 2: Sterke basiszorg" (checked with layout rules)

@@ -55,4 +55,3 @@ def same_person(a: str, b: str) -> bool:
     if fa[1].lower() != fb[1].lower():
         return False
     return not fa[0] or not fb[0] or fa[0][0].lower() == fb[0][0].lower()
-

@@ -77,7 +77,11 @@ def read(lines: list[Line], meta: Meta) -> None:
                 else line.quote()
             )
             set_kst(meta, kst, quote)
-            title = (d["title"], dossier_line.quote()) if d["title"] else _title_between(lines, dossier_line, line)
+            title = (
+                (d["title"], dossier_line.quote())
+                if d["title"]
+                else _title_between(lines, dossier_line, line)
+            )
             if title and meta.kst == kst:
                 set_dossier_title(meta, *title)
         if found["heading"]:
