@@ -15,6 +15,7 @@ from kg.ingest.motions import find_motions
 from kg.ingest.reader import Letter
 from kg.ingest.records import Citation, Extraction, Kst, Mention, Meta, Quote, note_quote, sentence_quote
 from kg.ingest.relations import find_commitments, find_relations, find_targets
+from kg.ingest.votes import FACTION_ROW as VOTER_ROW
 
 
 def extract(letter: Letter, gazetteer: Gazetteer) -> Extraction:
@@ -23,7 +24,7 @@ def extract(letter: Letter, gazetteer: Gazetteer) -> Extraction:
     meta = _meta(letter.text, layout, uncertain)
     citations = _citations(layout)
     motions = find_motions(layout, citations, uncertain)
-    mentions, candidates = _mentions(layout, gazetteer)
+    mentions, candidates = _mentions(layout, gazetteer, _not_organisations(letter.text, meta))
     facts = find_facts(layout, gazetteer, meta, uncertain)
     x = Extraction(letter, layout, meta, citations, motions, mentions, candidates, facts, uncertain)
     if meta.kind == "motion":
@@ -77,19 +78,52 @@ def _citations(layout: Layout) -> list[Citation]:
     return list(found.values())
 
 
-def _mentions(layout: Layout, gazetteer: Gazetteer) -> tuple[dict[str, Mention], dict]:
+def _not_organisations(text: str, meta: Meta) -> set[str]:
+    """Names the document itself shows are no organisations: its people, their factions, the voters
+    of its vote table."""
+    names = {p.name for p in meta.people} | {p.party for p in meta.people if p.party}
+    names |= {w for p in meta.people for w in p.name.split()}
+    for line in text.split("\n")[:400]:
+        if row := VOTER_ROW.match(line.strip()):
+            names.add(row["voter"].strip())
+    return {re.sub(r"\W+", "", n).lower() for n in names}
+
+
+_CAPITAL_WORDS_BEFORE = re.compile(r"(?:\b[A-ZÀ-Þ]{2,}[,.]?\s+){1,}$")
+_CAPITAL_WORDS_AFTER = re.compile(r"^(?:\s+[A-ZÀ-Þ]{2,}\b[,.]?){1,}")
+
+
+def _in_capital_heading(text: str, start: int, end: int) -> bool:
+    """A word inside a run of three or more words in capitals ("MOTIE VAN HET LID KRUL")."""
+    before = _CAPITAL_WORDS_BEFORE.search(text[max(0, start - 80) : start])
+    after = _CAPITAL_WORDS_AFTER.match(text[end : end + 80])
+    words = (
+        1 + (len(before.group(0).split()) if before else 0) + (len(after.group(0).split()) if after else 0)
+    )
+    return words >= 3
+
+
+def _mentions(layout: Layout, gazetteer: Gazetteer, excluded: set[str]) -> tuple[dict[str, Mention], dict]:
     mentions: dict[str, Mention] = {}
     candidates: dict[str, tuple[str, Quote, int]] = {}
     units = [(s.text, lambda s=s: sentence_quote(s)) for s in layout.sentences]
     units += [(n.flow.text, lambda n=n: note_quote(n)) for n in layout.footnotes.values()]
     for text, quote in units:
         for hit in gazetteer.find(text):
+            if gazetteer.entities[hit.iri].kind == "faction":
+                continue  # a faction votes and has members; it is not an organisation a letter names
             mention = mentions.setdefault(hit.iri, Mention(hit.iri, set(), []))
             mention.printed.add(hit.text)
             if len(mention.quotes) < 3:
                 mention.quotes.append(quote())
-        for name, _ in candidate_organisations(text, gazetteer):
+        for name, at in candidate_organisations(text, gazetteer):
             k = re.sub(r"\W+", "", name).lower()
+            if k in excluded or any(
+                k in part for part in (re.sub(r"\W+", "", e) for e in excluded if len(e) > len(k))
+            ):
+                continue
+            if name.isupper() and _in_capital_heading(text, at, at + len(name)):
+                continue  # a word of a heading in capitals ("MOTIE VAN HET LID"), not a name
             seen = candidates.get(k)
             candidates[k] = (name, seen[1], seen[2] + 1) if seen else (name, quote(), 1)
     return mentions, candidates

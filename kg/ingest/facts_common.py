@@ -10,11 +10,10 @@ def known(g: Graph, iri: str, quotes: list[Quote]) -> str:
     """Declare an entity of the graph again in this document's graph, with its labels and this evidence."""
     entity, base = g.entities[iri], g.base
     node = name(iri[len(base) :]) if iri.startswith(base) else f"<{iri}>"
-    if not g.has(node):
-        for t in entity.types:
-            g.add(node, "a", type_name(t, base))
-        for lang, label in entity.labels.items():
-            g.add(node, "skos:prefLabel", lit(label, lang or None))
+    for t in sorted(entity.types):  # again for each fact, so a fact re-pointed elsewhere leaves it declared
+        g.add(node, "a", type_name(t, base))
+    for lang, label in sorted(entity.labels.items()):
+        g.add(node, "skos:prefLabel", lit(label, lang or None))
     for q in quotes:
         g.cite(node, q)
     return node

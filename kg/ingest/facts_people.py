@@ -58,8 +58,8 @@ def faction_node(g: Graph, gazetteer: Gazetteer, printed: str, quote: Quote) -> 
     return node, is_known(g, relative)
 
 
-def hold(g: Graph, gazetteer: Gazetteer, person: str, office: str, quote: Quote) -> None:
-    """The person holds the post: org:holds and the Tenure node."""
+def hold(g: Graph, gazetteer: Gazetteer, person: str, office: str, quote: Quote) -> str:
+    """The person holds the post: org:holds and the Tenure node; returns the post."""
     post, _ = post_node(g, gazetteer, office, quote)
     g.add(person, "org:holds", post)
     tenure = name(f"id/tenure/{person.split(':', 1)[-1]}-{post.split(':', 1)[-1]}")
@@ -67,6 +67,7 @@ def hold(g: Graph, gazetteer: Gazetteer, person: str, office: str, quote: Quote)
     g.add(tenure, "kgdef:holder", person)
     g.add(tenure, "kgdef:post", post)
     g.cite(tenure, quote)
+    return post
 
 
 def member_of(g: Graph, gazetteer: Gazetteer, person: str, party: str, quote: Quote) -> None:
@@ -112,8 +113,8 @@ def _signer(g: Graph, gazetteer: Gazetteer, person: Person) -> None:
             "post",
             f"{person.name}: {person.office}",
             person.quote,
-        ):
-            hold(g, gazetteer, node, person.office, person.quote)
+        ) as post_entry:
+            post_entry.entity = hold(g, gazetteer, node, person.office, person.quote)
     if person.party:
         with g.fact(
             f"membership/{person_slug(person.name)}/{slug(person.party)}",

@@ -80,6 +80,9 @@ def _decide(g: Graph, decisions: Decisions, gazetteer: Gazetteer) -> None:
         if iri not in gazetteer.entities:
             g.proposal.missing.append(f"repoint {fact_id}: {target} is not an entity of the graph")
             continue
+        if entry.entity == name_of(g, iri):
+            entry.note = f"already links to {target}"
+            continue
         with g.fact(fact_id, entry.kind, entry.label, None):
             new = known(g, iri, [])
             for q in _fact_quotes(g, fact_id):

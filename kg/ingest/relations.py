@@ -74,7 +74,7 @@ def initiatives(sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[str, int
 
 
 def _topic(layout: Layout, sentence: Sentence, gazetteer: Gazetteer, outside: tuple[int, int]) -> str | None:
-    """The agreement or programme the sentence speaks of (named outside the span), else the last one before."""
+    """The agreement or programme the sentence names outside the span, else the last one named before."""
     here = [iri for iri, a, b in initiatives(sentence, gazetteer) if b <= outside[0] or a >= outside[1]]
     if here:
         return here[0]
@@ -155,7 +155,7 @@ def parties(listed: str, gazetteer: Gazetteer, topic: str) -> list[tuple[str | N
 
 
 def _rejoin(items: list[str], gazetteer: Gazetteer) -> list[str]:
-    """'Inspectie Gezondheidszorg' + 'Jeugd (IGJ)': one name with ' en ' in it, whose abbreviation is known."""
+    """'Inspectie Gezondheidszorg' + 'Jeugd (IGJ)': one name with ' en ' in it, its abbreviation known."""
     out: list[str] = []
     for item in items:
         paren = _PAREN.search(item)

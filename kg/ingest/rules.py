@@ -164,6 +164,13 @@ STATUS = (
     (re.compile(r"\bgesloten\b"), "gesloten"),
     (re.compile(r"\bopengesteld\b|\bgeopend\b|\bopenstelling\b"), "opengesteld"),
     (re.compile(r"\bgestart\b|\bvan start\b"), "gestart"),
+    (
+        re.compile(
+            r"\b(?:naar|aan)\s+(?:uw|de)\s+Kamer\s+(?:gestuurd|verzonden|toegezonden|aangeboden)(?![a-z])"
+            r"|\bdoen\s+toekomen(?![a-z])|\b(?:aan|naar)\s+u\s+(?:gestuurd|verzonden)(?![a-z])"
+        ),
+        "aangeboden",
+    ),
 )
 #: a scheme named in a sentence: "de stimuleringsregeling zorggeschikte woningen", "SET-regeling"
 _NOT_NAME_WORD = (

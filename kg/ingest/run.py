@@ -70,6 +70,10 @@ def propose_one(
         letter = read_letter(path)
         x = extract(letter, gazetteer)
         doc_slug, _ = document_id(x)
+        own = gazetteer.excluding(f"{settings.base}graph/ingest/{doc_slug}")
+        if own is not gazetteer:  # re-ingesting: this document's earlier graph is no source of names
+            gazetteer = own
+            x = extract(letter, gazetteer)
         decisions_path = decisions_file(settings, out_dir, doc_slug)
         decisions = Decisions.load(decisions_path)
         proposal = propose(x, gazetteer, settings.base, date, decisions)
@@ -87,7 +91,8 @@ def propose_one(
         statuses = [f.status for f in proposal.facts.values()]
         outcome.summary = (
             f"{len(statuses)} facts: {statuses.count('new')} new, {statuses.count('linked')} linked, "
-            f"{statuses.count('uncertain')} uncertain; {sum(decisions.decided(f) for f in proposal.facts)} decided"
+            f"{statuses.count('uncertain')} uncertain; "
+            f"{sum(decisions.decided(f) for f in proposal.facts)} decided"
         )
     except KGError as exc:
         outcome.message = exc.message
@@ -98,9 +103,11 @@ def propose_one(
 
 
 def decisions_file(settings: Settings, out_dir: Path, doc_slug: str) -> Path:
-    """The curator's decisions: the applied ones in kg/data/ingested, else those beside the proposal."""
+    """The curator's decisions: those beside the proposal (the working copy), else the applied ones
+    kept beside the graph in kg/data/ingested (so a fresh re-ingest reproduces the reviewed graph)."""
+    working = out_dir / f"{doc_slug}.decisions"
     applied = settings.data_dir / "ingested" / f"{doc_slug}.decisions"
-    return applied if applied.is_file() else out_dir / f"{doc_slug}.decisions"
+    return working if working.is_file() or not applied.is_file() else applied
 
 
 def ingest(

@@ -16,6 +16,7 @@ from kg.namespaces import PROJECT, STANDARD
 
 MAX_QUOTE = 590
 PAGE = "https://zoek.officielebekendmakingen.nl/{}.html"
+_DECLARATION = {"a", "skos:prefLabel", "skos:altLabel", "foaf:name", "foaf:familyName", "foaf:givenName"}
 _LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
 
 
@@ -139,16 +140,19 @@ class Graph:
                 del self.nodes[subject]
 
     def replace(self, fact_id: str, old: str, new: str) -> None:
-        """Re-point one fact: its triples name `new` where they named `old`."""
+        """Re-point one fact: its triples name `new` where they named `old` (the old node's own
+        declaration, made for this fact only, is dropped)."""
         for (subject, predicate, obj), owners in list(self.owners.items()):
-            if fact_id not in owners or old not in (subject, obj) or subject == old and predicate == "a":
-                continue
-            if subject == old and predicate in ("skos:prefLabel", "skos:altLabel"):
+            if fact_id not in owners or old not in (subject, obj):
                 continue
             owners.discard(fact_id)
             if not owners:
                 self.nodes[subject] = [po for po in self.nodes[subject] if po != (predicate, obj)]
                 del self.owners[(subject, predicate, obj)]
+            if subject == old and predicate in _DECLARATION and predicate != "skos:prefLabel":
+                continue
+            if subject == old and predicate == "skos:prefLabel":
+                predicate = "skos:altLabel"  # the name as this document prints it stays findable
             outer, self.current = self.current, fact_id
             self.add(new if subject == old else subject, predicate, new if obj == old else obj)
             self.current = outer

@@ -31,7 +31,8 @@ KENMERK = re.compile(
     r"^Kenmerk\s+(?P<dossier>[1-9]\d{4})(?:[-\s](?P<toev>[IVXLC]+))?,\s*nr\.\s*(?P<nr>[1-9]\d*)"
 )
 ADDED = re.compile(
-    r"onder nr\.\s*(?P<nr>[1-9]\d*) toegevoegd aan dossier (?P<dossier>[1-9]\d{4})(?:\s*-\s*(?P<title>[^.]{3,200}))?"
+    r"onder nr\.\s*(?P<nr>[1-9]\d*) toegevoegd aan dossier (?P<dossier>[1-9]\d{4})"
+    r"(?:\s*-\s*(?P<title>[^.]{3,200}))?"
 )
 OFFICIAL_TITLE = re.compile(
     r"^Officiële titel\s+(?P<dossier>[^;]{3,200});\s*(?P<kind>[^;]{3,60});\s*(?P<title>.{3,300})$"

@@ -30,7 +30,8 @@ NAME = "tkconv"
 
 NUMBER = re.compile(r"\bNummer:\s*(?P<doc>\d{4}D\d{5}),\s*datum:\s*(?P<date>\d{4}-\d{2}-\d{2})")
 DOSSIER = re.compile(
-    r"Onderdeel van kamerstukdossier\s+(?P<dossier>[1-9]\d{4})(?:\s+(?P<toev>[IVXLC]+))?\s*-\s*(?P<nr>[1-9]\d*)"
+    r"Onderdeel van kamerstukdossier\s+(?P<dossier>[1-9]\d{4})(?:\s+(?P<toev>[IVXLC]+))?"
+    r"\s*-\s*(?P<nr>[1-9]\d*)"
     r"(?:\s+(?P<title>[^.]{3,200}))?"
 )
 ZAAK = re.compile(r"Onderdeel van zaak\s+(?P<zaak>\d{4}Z\d{5})")
