@@ -23,10 +23,11 @@ PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX kgdef: <def#>
+PREFIX opengov: <http://www.w3.org/ns/opengov#>
 """
 NARY = (
-    "VALUES ?nodeType { kgdef:Participation org:Membership kgdef:Citation kgdef:MotionHandling "
-    "kgdef:Milestone kgdef:Commitment }"
+    "VALUES ?nodeType { kgdef:Participation org:Membership kgdef:Citation kgdef:StatusChange "
+    "kgdef:Tenure opengov:VoteEvent opengov:Vote opengov:Count kgdef:Commitment }"
 )
 LABEL = "OPTIONAL { ?x skos:prefLabel|rdfs:label|dcterms:title ?xl }"
 

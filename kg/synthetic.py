@@ -18,7 +18,7 @@ from kg.cli import command
 PREFIXES = """@prefix kgdef: <def#> .
 @prefix role: <def/role/> .
 @prefix status: <def/status/> .
-@prefix handling: <def/handling/> .
+@prefix mstatus: <def/motion-status/> .
 @prefix budgetkind: <def/budgetkind/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -174,9 +174,9 @@ def _fact(letter: _Letter, rng: random.Random, n_org: int, n_agreement: int) -> 
             f"dcterms:creator {person} ; kgdef:publishedAs {kst} ; ",
         )
         letter.add(
-            f"<id/handling/h-{n}-{len(letter.lines)}> a kgdef:MotionHandling ; kgdef:motion {motion} ; "
-            f"kgdef:handledIn {letter.doc} ; "
-            f"kgdef:handling handling:{rng.choice(['afgedaan', 'uitgevoerd'])} ; "
+            f"<id/status-change/h-{n}-{len(letter.lines)}> a kgdef:StatusChange ; kgdef:statusOf {motion} ; "
+            f"kgdef:declaredIn {letter.doc} ; "
+            f"kgdef:toStatus mstatus:{rng.choice(['afgedaan', 'uitgevoerd'])} ; "
             f"kgdef:evidence {letter.evidence()} .",
             5,
         )

@@ -159,6 +159,25 @@ FACTS: list[tuple[str, dict[str, str], dict[str, str]]] = [
         {},
         {"notation": "5", "measureName": "Uitwerking Investeringsakkoord Opleiden Wijkverpleging"},
     ),
+    *[
+        ("motions-by-submitter", {}, {"motion": "{base}id/motion/" + m, "role": "indiener"})
+        for m in ("31765-744", "31765-807")
+    ],
+    ("motions-by-submitter", {"submitter": "per:ellemeet"}, {"kamerstuk": "kst-29538-339"}),
+    (
+        "status-on-date",
+        {"date": "2023-06-01"},
+        {"statusName": "aangenomen", "since": "2023-03-28", "documentId": "kst-29389-123"},
+    ),
+    ("status-on-date", {"date": "2024-01-01"}, {"statusName": "in uitvoering", "since": "2023-12"}),
+    ("status-on-date", {"subject": "ag:hlo", "date": "2025-06-30"}, {"statusName": "onderhandelaarsakkoord"}),
+    ("status-on-date", {"subject": "ag:hlo", "date": "2025-07-10"}, {"statusName": "vastgesteld"}),
+    (
+        "status-on-date",
+        {"subject": "com:toezegging-mohandis-2022-09-29", "date": "2024-01-01"},
+        {"statusName": "afgedaan", "documentId": "kst-29389-123"},
+    ),
+    ("timeline", {}, {"subjectName": "Integraal Zorg Akkoord", "document": "{base}id/kamerstuk/29389-123"}),
     ("search", {"q": "zorgverz"}, {"name": "Zorgverzekeraars Nederland"}),
     ("search", {"q": "v&vn"}, {"name": "Verpleegkundigen & Verzorgenden Nederland"}),
 ]

@@ -46,7 +46,7 @@ def test_synthetic_graph_has_the_size_asked_and_conforms(tmp_path) -> None:
     result = build(settings)
     assert result.report.conforms
     store = EmbeddedStore.from_dataset(settings)
-    for cls in ("Participation", "Citation", "MotionHandling", "Budget", "Letter"):
+    for cls in ("Participation", "Citation", "StatusChange", "Budget", "Letter"):
         assert store.ask(f"ASK {{ ?x a <def#{cls}> }}"), cls
 
 

@@ -69,8 +69,10 @@ RELATION_CLASSES = (
     "kgdef:Participation",
     "org:Membership",
     "kgdef:Citation",
-    "kgdef:MotionHandling",
-    "kgdef:Milestone",
+    "kgdef:StatusChange",
+    "kgdef:Tenure",
+    "opengov:Vote",
+    "opengov:Count",
     "kgdef:Evidence",
 )
 

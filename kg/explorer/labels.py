@@ -30,8 +30,7 @@ RELATION_NAMES = {
     "Participation": ("participation", "deelnemer", "participant"),
     "Membership": ("membership", "lid", "member"),
     "Citation": ("citation", "verwijst naar", "cites"),
-    "MotionHandling": ("handling", "afgehandeld in", "handled in"),
-    "Milestone": ("milestone", "mijlpaal", "milestone"),
+    "StatusChange": ("status", "status gemeld in", "status declared in"),
 }
 
 
@@ -111,9 +110,7 @@ def relation_label(cls: str, role: str | None, labels: Labels) -> tuple[dict[str
     if role:
         names = labels.names(role, fallback=local_name(role))
         role_nl, role_en = names["nl"], names["en"] or names["nl"]
-        if group == "handling":
-            return {"nl": f"afhandeling: {role_nl}", "en": f"handling: {role_en}"}, group
-        if group == "milestone":
+        if group == "status":
             return {"nl": f"status: {role_nl}", "en": f"status: {role_en}"}, group
         return {"nl": role_nl, "en": role_en}, group
     return {"nl": nl, "en": en}, group

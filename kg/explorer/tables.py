@@ -4,7 +4,8 @@
   agreement-parties.rq gives them per agreement);
 - motions: submitters, Kamerstuk, how each motion was handled (motions.rq, per handling letter);
 - budgets: scheme, amount, kind, period and action line (schemes-budgets.rq).
-Every row points to its evidence, so the page can show the quote and link to the letter.
+Every row and cell carries the indices of all its evidence (a list, never one of several), so
+the page can show each quote and link to the letter.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from kg.explorer.extract import GraphData, internal_query, select
 from kg.store import Store, Term
 
 INITIATIVE_KINDS = ("agreement", "programme")
+#: the separator the stored queries give GROUP_CONCAT when they join several quotes into one
+QUOTE_SEPARATOR = " … "
 
 
 def _value(term: Term | None) -> str | None:
@@ -25,17 +28,33 @@ class _Lookup:
 
     def __init__(self, data: GraphData) -> None:
         self.data = data
-        self.evidence = {(ev[1], ev[2], ev[3]): i for i, ev in enumerate(data.evidence)}
+        self.by_quote: dict[str, list[int]] = {}
+        for i, ev in enumerate(data.evidence):
+            self.by_quote.setdefault(ev[3], []).append(i)
         self.english = {names["nl"]: names["en"] for names in data.concept_labels.values() if names["nl"]}
 
-    def ev(self, row: dict[str, Term | None]) -> int | None:
-        start, end, quote = (_value(row.get(k)) for k in ("startLine", "endLine", "quote"))
-        if start is None or quote is None:
-            return None
-        return self.evidence.get((int(start), int(end or start), quote))
+    def ev(self, row: dict[str, Term | None]) -> list[int]:
+        """Every evidence of the row: a stored query may join several quotes with QUOTE_SEPARATOR
+        and give the lowest first and highest last line; each quote is matched in that range."""
+        start, end, joined = (_value(row.get(k)) for k in ("startLine", "endLine", "quote"))
+        if start is None or not joined:
+            return []
+        low, high = int(start), int(end or start)
+        inside = lambda i: low <= self.data.evidence[i][1] and self.data.evidence[i][2] <= high  # noqa: E731
+        found = {i for i in self.by_quote.get(joined, []) if inside(i)}
+        if not found:
+            for piece in joined.split(QUOTE_SEPARATOR):
+                found |= {i for i in self.by_quote.get(piece, []) if inside(i)}
+        if not found:  # a quote that itself contains the separator: look for it in the joined text
+            found = {i for i, ev in enumerate(self.data.evidence) if inside(i) and ev[3] in joined}
+        return sorted(found, key=lambda i: (self.data.evidence[i][1], i))
 
     def node(self, term: Term | None) -> int | None:
         return None if term is None else self.data.index.get(term.value)
+
+    def node_ev(self, position: int | None) -> list[int]:
+        """The node's own evidence (a row that states no more than the node itself)."""
+        return [] if position is None else list(self.data.nodes[position]["ev"])
 
     def names(self, nl: str | None) -> dict[str, str | None]:
         return {"nl": nl, "en": self.english.get(nl) if nl else None}
@@ -62,7 +81,7 @@ def matrix(data: GraphData) -> dict:
                 "row": edge["s"],
                 "col": edge["t"],
                 "role": {"nl": relation["nl"], "en": relation["en"]},
-                "ev": edge["ev"][0] if edge["ev"] else None,
+                "ev": edge["ev"],
             }
         )
     label = lambda i: (data.nodes[i]["label"]["nl"] or "").lower()  # noqa: E731
@@ -101,7 +120,7 @@ def budgets(store: Store, catalog: Catalog, look: _Lookup) -> dict:
     rows, truncated = _rows(store, catalog, "schemes-budgets")
     found = [
         {
-            "scheme": look.node(row["scheme"]),
+            "scheme": (scheme := look.node(row["scheme"])),
             "name": _value(row["schemeName"]),
             "budget": _value(row["budgetName"]),
             "amount": _value(row["amount"]),
@@ -110,7 +129,7 @@ def budgets(store: Store, catalog: Catalog, look: _Lookup) -> dict:
             "through": _value(row["through"]),
             "actionLine": look.node(row["actionLine"]),
             "actionLineNumber": _value(row["actionLineName"]),
-            "ev": look.ev(row),
+            "ev": look.ev(row) or look.node_ev(scheme),
         }
         for row in rows
     ]

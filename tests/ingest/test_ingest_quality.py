@@ -85,7 +85,8 @@ def test_all_motions_with_submitters_kamerstuk_and_handling(curated: EmbeddedSto
         + f"""SELECT ?id ?name ?handling WHERE {{ GRAPH <{graph}> {{
         ?m a opengov:Motion ; kgdef:publishedAs/dcterms:identifier ?id ;
            dcterms:creator/skos:prefLabel ?name .
-        ?h kgdef:motion ?m ; kgdef:handling ?handling }} }}"""
+        ?h kgdef:statusOf ?m ; kgdef:toStatus ?handling }}
+        FILTER(REPLACE(STR(?handling), "^.*/", "") IN ("afgedaan", "uitgevoerd", "in-uitvoering")) }}"""
     ).rows
     expected: dict[str, tuple[set[str], str]] = {}
     for kst, person, handling in rows:

@@ -14,6 +14,15 @@ KGX.nodeButton = function (data, position, app, text) {
     text || KGX.pick(node.label, node.id));
 };
 
+// All quotes of a row, one under the other; and their text for an export.
+KGX.quotes = function (data, evidence) {
+  return KGX.el("div", { class: "quotes" }, (evidence || []).map((e) => KGX.quoteBlock(data, e)));
+};
+
+KGX.quoteText = function (data, evidence) {
+  return (evidence || []).map((e) => (data.evidence[e] ? data.evidence[e][3] : "")).filter(Boolean).join(" … ");
+};
+
 KGX.tableSection = function (intro, header, rows, onCsv, truncated) {
   const { el, t } = KGX;
   const head = el("tr", {}, header.map((h) => el("th", { scope: "col" }, h)));
@@ -49,7 +58,7 @@ KGX.renderMatrix = function (root, data, app) {
         type: "button", class: "cell", "aria-label": `${KGX.nodeName(data, row)} — ${KGX.nodeName(data, col)}: ${text}`,
         onclick: () => {
           clear(evidenceBox).appendChild(el("h3", {}, `${KGX.nodeName(data, row)} — ${KGX.nodeName(data, col)}: ${text}`));
-          found.forEach((c) => c.ev !== null && c.ev !== undefined && evidenceBox.appendChild(KGX.quoteBlock(data, c.ev)));
+          found.forEach((c) => (c.ev || []).forEach((e) => evidenceBox.appendChild(KGX.quoteBlock(data, e))));
         },
       }, text) : ""));
     }
@@ -79,9 +88,9 @@ KGX.renderMotions = function (root, data, app) {
   const header = [t("motion"), t("submitters"), t("kamerstuk"), t("adopted"), t("handling"), t("letter"), t("quote")];
   const cells = rows.map((r) => [KGX.nodeButton(data, r.motion, app, r.name), `${r.submitters || ""}${r.coSubmitters ? " " + t("coSubmitters") : ""}`,
     KGX.kamerstukLink(r.kamerstuk), r.adopted || "", pick(r.handling), KGX.nodeButton(data, r.letter, app),
-    r.ev !== null && r.ev !== undefined ? KGX.quoteBlock(data, r.ev) : ""]);
+    KGX.quotes(data, r.ev)]);
   const csv = () => KGX.downloadCsv("moties.csv", header, rows.map((r) => [r.name, r.submitters, r.kamerstuk, r.adopted,
-    pick(r.handling), KGX.nodeName(data, r.letter), r.ev !== null && data.evidence[r.ev] ? data.evidence[r.ev][3] : ""]));
+    pick(r.handling), KGX.nodeName(data, r.letter), KGX.quoteText(data, r.ev)]));
   KGX.clear(root).appendChild(KGX.tableSection(t("motionsIntro"), header, cells, csv, data.tables.motions.truncated));
 };
 
@@ -93,8 +102,8 @@ KGX.renderBudgets = function (root, data, app) {
   const line = (r) => (r.actionLine !== null && r.actionLine !== undefined ? `${r.actionLineNumber || ""} ${KGX.nodeName(data, r.actionLine)}`.trim() : "");
   const cells = rows.map((r) => [KGX.nodeButton(data, r.scheme, app, KGX.nodeName(data, r.scheme) || r.name), r.budget || "",
     r.amount ? KGX.formatAmount(r.amount) : "", pick(r.kind), period(r), line(r),
-    r.ev !== null && r.ev !== undefined ? KGX.quoteBlock(data, r.ev) : ""]);
+    KGX.quotes(data, r.ev)]);
   const csv = () => KGX.downloadCsv("budgetten.csv", header, rows.map((r) => [KGX.nodeName(data, r.scheme) || r.name, r.budget,
-    r.amount, pick(r.kind), period(r), line(r), r.ev !== null && data.evidence[r.ev] ? data.evidence[r.ev][3] : ""]));
+    r.amount, pick(r.kind), period(r), line(r), KGX.quoteText(data, r.ev)]));
   KGX.clear(root).appendChild(KGX.tableSection(t("budgetsIntro"), header, cells, csv, data.tables.budgets.truncated));
 };
