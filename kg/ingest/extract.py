@@ -110,8 +110,8 @@ def _mentions(layout: Layout, gazetteer: Gazetteer, excluded: set[str]) -> tuple
     units += [(n.flow.text, lambda n=n: note_quote(n)) for n in layout.footnotes.values()]
     for text, quote in units:
         for hit in gazetteer.find(text):
-            if gazetteer.entities[hit.iri].kind == "faction":
-                continue  # a faction votes and has members; it is not an organisation a letter names
+            if gazetteer.entities[hit.iri].kind in ("faction", "person"):
+                continue  # factions vote, people sign: written as such, not as mentions
             mention = mentions.setdefault(hit.iri, Mention(hit.iri, set(), []))
             mention.printed.add(hit.text)
             if len(mention.quotes) < 3:

@@ -23,6 +23,8 @@ def person_node(g: Graph, printed: str, quote: Quote) -> tuple[str, bool]:
     linked = link_person(printed, known_slugs)
     node = name(f"id/person/{linked or person_slug(printed)}")
     first, family = split_name(printed)
+    if linked and g.base + f"id/person/{linked}" in g.entities:
+        node = known(g, g.base + f"id/person/{linked}", [quote])  # its own labels, not this spelling
     g.add(node, "a", "foaf:Person")
     if not any(p == "skos:prefLabel" for p, _ in g.nodes.get(node, [])):
         g.add(node, "skos:prefLabel", lit(printed))

@@ -25,6 +25,7 @@ KINDS = {
     "def#SubsidyScheme": "scheme",
     f"{ORG}Post": "post",
     "def#Faction": "faction",
+    "http://xmlns.com/foaf/0.1/Person": "person",
 }
 _QUERY = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?e ?type ?label ?alt ?g WHERE { GRAPH ?g {
