@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
@@ -69,10 +68,17 @@ def collect(settings: Settings, data_files: list[Path] | None = None) -> Sources
     return Sources(ontology, shapes, graphs, fingerprint)
 
 
+def source_fingerprint(settings: Settings) -> str:
+    """A hash of what every build depends on besides the data: ontology, shapes, checks, base."""
+    files = sorted(settings.ontology_dir.glob("*.ttl")) + sorted(settings.shapes_dir.rglob("*.[tr][tq]*"))
+    return Cache.key(settings.base.encode(), *(p.name.encode() + read_bytes(p) for p in files))
+
+
 def validate_sources(
-    sources: Sources, settings: Settings, use_cache: bool = True, lang: str = "en"
+    sources: Sources, settings: Settings, use_cache: bool = True, lang: str = "en", checks: bool = True
 ) -> Report:
-    """SHACL per named graph (cached by content, in parallel), then the whole-graph SPARQL checks."""
+    """SHACL per named graph (cached by content, in parallel), then (with `checks`) the
+    whole-graph SPARQL checks."""
     cache = Cache(settings.build_dir / ".shacl-cache")
     findings: list[Finding] = []
     todo: dict[str, str] = {}
@@ -89,7 +95,10 @@ def validate_sources(
         found = _place_all(found, sources.graphs[name], settings.base)
         cache.put(todo[name], found)
         findings.extend(found)
-    findings.extend(run_checks(sources, settings))
+    if checks and (settings.shapes_dir / "checks").is_dir():
+        store = EmbeddedStore(settings)
+        store.load(sources.quads)
+        findings.extend(run_checks(store, settings))
     return Report(findings)
 
 
@@ -135,20 +144,17 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def run_checks(sources: Sources, settings: Settings) -> list[Finding]:
-    """Checks across graphs (shapes/checks/*.rq): each query lists the nodes that break a rule."""
+def run_checks(store: EmbeddedStore, settings: Settings, graphs: list | None = None) -> list[Finding]:
+    """Checks across graphs (shapes/checks/*.rq): each query lists the nodes that break a rule
+    (with `graphs`, only in those named graphs: each check names its graph ?g)."""
     check_files = sorted((settings.shapes_dir / "checks").glob("*.rq"))
-    if not check_files:
-        return []
-    store = EmbeddedStore(settings)
-    store.load(sources.quads)
     findings = []
     for path in check_files:
         text = path.read_text(encoding="utf-8")
         message = _header(text, "message") or path.stem
         severity = _header(text, "severity") or "Violation"
-        result = store.select(text)
-        for row in result.rows:
+        rows = [r for g in graphs for r in store.select(text, {"g": g}).rows] if graphs else None
+        for row in rows if rows is not None else store.select(text).rows:
             focus = row[0].value if row and row[0] is not None else "?"
             value = row[1].value if len(row) > 1 and row[1] is not None else None
             findings.append(Finding(severity, focus, None, message, f"check:{path.stem}", value))
@@ -223,7 +229,8 @@ def build(settings: Settings, use_cache: bool = True) -> BuildResult:
     store.load(sources.quads)
     del sources  # a million parsed quads are not needed once they are in the store
     store.load(display_labels(store.native, settings.base))
-    stats = publish_store(settings, store, warnings=sum(f.severity == "Warning" for f in report.findings))
+    warnings = sum(f.severity == "Warning" for f in report.findings)
+    stats = publish_store(settings, store, warnings=warnings, fingerprint=source_fingerprint(settings))
     return BuildResult(report, stats, time.perf_counter() - started, settings.dataset_path)
 
 
@@ -246,7 +253,7 @@ def publish_store(settings: Settings, store: EmbeddedStore, **extra: object) -> 
         _write_disk_store(dataset, folder / builds.STORE)
         size, digest = builds.file_digest(dataset)
         stats.update(store=builds.STORE, dataset={"bytes": size, "sha256": digest, "quads": quads})
-        _write_synced(folder / builds.MANIFEST, json.dumps(stats, indent=2, ensure_ascii=False).encode())
+        builds.write_manifest(folder, stats)
         builds.publish(settings, folder)
     return stats
 
@@ -262,15 +269,9 @@ def _give_back_memory() -> None:
 
 
 def _write_disk_store(dataset: Path, folder: Path) -> None:
-    """The on-disk pyoxigraph store of the dataset, flushed."""
+    """The on-disk pyoxigraph store of the dataset, flushed; its blank nodes keep the dataset's
+    labels (a bulk load from the file would rename them), so an apply can edit both alike."""
     disk = ox.Store(str(folder))
-    disk.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
+    disk.bulk_extend(ox.parse(path=str(dataset), format=ox.RdfFormat.N_QUADS))
     disk.flush()
     del disk
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    with path.open("wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())

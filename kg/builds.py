@@ -29,6 +29,8 @@ from kg.settings import Settings
 MANIFEST = "manifest.json"
 DATASET = "dataset.nq"
 STORE = "store"
+APPLIED = "applied"  # documents an apply published, staged here until they are written into kg/data
+_ROLLED = ".written"
 _PARTIAL = ".partial-"
 _LEGACY = ("dataset.nq", "manifest.json")  # the flat layout before builds/ (removed on the next build)
 
@@ -135,6 +137,7 @@ def writing(settings: Settings) -> Iterator[Path]:
     settings.build_dir.mkdir(parents=True, exist_ok=True)
     with (settings.build_dir / ".lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        roll_forward(settings)
         tidy(settings)
         name = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
         partial = builds_dir(settings) / f"{_PARTIAL}{name}"
@@ -158,6 +161,44 @@ def publish(settings: Settings, partial: Path) -> Path:
     _link(settings.build_dir / "current", final)  # the one step that publishes
     tidy(settings)
     return final
+
+
+def write_manifest(folder: Path, meta: dict) -> None:
+    """The manifest of a partial build folder, synced to disk before the folder is published."""
+    with (folder / MANIFEST).open("wb") as out:
+        out.write(json.dumps(meta, indent=2, ensure_ascii=False).encode())
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def roll_forward(settings: Settings) -> None:
+    """Write the documents the published build applied into kg/data, if a killed apply did not
+    finish that (the build is published, so they are part of the graph). Call with the lock held."""
+    folder = current(settings)
+    staged = folder / APPLIED if folder else None
+    if staged is None or not staged.is_dir() or (staged / _ROLLED).exists():
+        return
+    for source in sorted(p for p in staged.rglob("*") if p.is_file()):
+        target = settings.data_dir / source.relative_to(staged)
+        text = source.read_bytes()
+        if not target.is_file() or target.read_bytes() != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{os.getpid()}")
+            tmp.write_bytes(text)
+            os.replace(tmp, target)
+    (staged / _ROLLED).touch()
+
+
+def recover(settings: Settings) -> None:
+    """Finish what a killed apply left half done, before the sources are read (`kg validate`)."""
+    import fcntl
+
+    folder = current(settings)
+    if folder is None or not (folder / APPLIED).is_dir() or (folder / APPLIED / _ROLLED).exists():
+        return
+    with (settings.build_dir / ".lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        roll_forward(settings)
 
 
 def _link(link: Path, target: Path) -> None:

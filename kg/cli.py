@@ -63,8 +63,10 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     from dataclasses import asdict
 
     from kg.build import collect, validate_sources
+    from kg.builds import recover
     from kg.namespaces import compactor
 
+    recover(settings)  # an apply killed after it published: its documents are written first
     report = validate_sources(collect(settings, args.files or None), settings, lang=args.lang)
     if args.format == "json":
         print(

@@ -25,6 +25,21 @@ def display_labels(store: ox.Store, base: str) -> list[ox.Quad]:
     labels: dict[ox.NamedNode | ox.BlankNode, list[ox.Literal]] = {}
     for row in store.query(_LABELS):
         labels.setdefault(row["s"], []).append(row["l"])
+    return _chosen(labels, base)
+
+
+def display_labels_for(store: ox.Store, subjects: set, base: str) -> list[ox.Quad]:
+    """The display labels of `subjects` only (after a graph that names them changed)."""
+    pref, default = ox.NamedNode(SKOS_PREF), ox.DefaultGraph()
+    labels: dict[ox.NamedNode | ox.BlankNode, list[ox.Literal]] = {}
+    for subject in subjects:
+        found = {q.object for q in store.quads_for_pattern(subject, pref, None) if q.graph_name != default}
+        if found:
+            labels[subject] = sorted(found, key=str)
+    return _chosen(labels, base)
+
+
+def _chosen(labels: dict, base: str) -> list[ox.Quad]:
     graph = derived_graph(base)
     quads = []
     for subject, found in labels.items():

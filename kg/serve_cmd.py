@@ -46,6 +46,9 @@ def needs_build(settings: Settings) -> bool:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from kg.builds import recover
+
+    recover(settings)  # an apply killed after it published: its documents are written first
     if needs_build(settings) and (not settings.sparql_endpoint or args.load):
         from kg.build import build
 

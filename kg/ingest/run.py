@@ -2,8 +2,9 @@
 
 One bad file never stops or spoils the others: its failure is recorded with a clear message and
 nothing is written for it. With `apply`, each proposal is checked with the shapes on its own; the
-good ones are written to kg/data/ingested/<slug>.trig (atomically, replacing an earlier ingest
-of the same document) and the graph is rebuilt; if the rebuild fails, the files are put back.
+good ones are applied as one atomic step (`kg.apply`): only their graphs are validated and
+loaded, the new build is published, then they are written to kg/data/ingested/<slug>.trig
+(replacing an earlier ingest of the same document); if that fails, nothing is changed.
 """
 
 from __future__ import annotations
@@ -143,7 +144,8 @@ def ingest(
 
 
 def _apply(outcomes: list[Outcome], settings: Settings) -> None:
-    from kg.build import build, collect
+    from kg.apply import apply_documents
+    from kg.build import collect
     from kg.rdfio import parse
     from kg.validate import shacl
 
@@ -169,28 +171,22 @@ def _apply(outcomes: list[Outcome], settings: Settings) -> None:
     if not ready:
         return
     folder = settings.data_dir / "ingested"
-    previous: dict[Path, str | None] = {}
+    documents: dict[Path, str] = {}
     for outcome in ready:
         target = folder / f"{outcome.proposal.slug}.trig"  # type: ignore[union-attr]
-        previous[target] = target.read_text(encoding="utf-8") if target.is_file() else None
-        write_atomic(target, outcome.proposal.trig)  # type: ignore[union-attr]
+        documents[target] = outcome.proposal.trig  # type: ignore[union-attr]
         decided = next((w for w in outcome.written if w.suffix == ".decisions"), None)
-        kept = target.with_suffix(".decisions")
-        if decided is not None and decided != kept:
-            previous[kept] = kept.read_text(encoding="utf-8") if kept.is_file() else None
-            write_atomic(kept, decided.read_text(encoding="utf-8"))
-        outcome.applied = target
+        if decided is not None:
+            documents[target.with_suffix(".decisions")] = decided.read_text(encoding="utf-8")
     try:
-        build(settings)
+        apply_documents(settings, documents)  # one atomic step: nothing is published if it fails or is killed
     except (ValidationFailed, InputError) as exc:
-        for target, text in previous.items():
-            if text is None:
-                target.unlink(missing_ok=True)
-            else:
-                write_atomic(target, text)
         for outcome in ready:
-            outcome.ok, outcome.applied = False, None
+            outcome.ok = False
             outcome.message = (
                 f"{outcome.path}: not applied: the rebuilt graph would not conform "
                 f"({exc.message}); kg/data is unchanged"
             )
+        return
+    for outcome in ready:
+        outcome.applied = folder / f"{outcome.proposal.slug}.trig"  # type: ignore[union-attr]
