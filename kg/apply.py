@@ -160,22 +160,16 @@ def updated_stats(meta: dict, change: Change, store: EmbeddedStore) -> dict:
             name = short(quad.graph_name.value)
             graphs[name] = graphs.get(name, 0) + step
     graphs = {g: n for g, n in sorted(graphs.items()) if n > 0}
-    typed = {(q.subject, q.object) for q in change.added | change.removed if q.predicate == RDF_TYPE}
+    stated: dict[tuple, set] = {}  # (subject, class) -> graphs the change added or removed it in
+    dropped: dict[tuple, set] = {}
+    for quads, into in ((change.added, stated), (change.removed, dropped)):
+        for q in quads:
+            if q.predicate == RDF_TYPE and q.graph_name != DEFAULT:
+                into.setdefault((q.subject, q.object), set()).add(q.graph_name)
     classes, per_source = dict(meta["classes"]), dict(meta["per_source"])
-    for subject, cls in typed:
+    for subject, cls in stated.keys() | dropped.keys():
         now = _typed_in_named(store.native, subject, cls)
-        stated = {
-            q.graph_name
-            for q in change.added
-            if (q.subject, q.predicate, q.object) == (subject, RDF_TYPE, cls)
-        }
-        dropped = {
-            q.graph_name
-            for q in change.removed
-            if (q.subject, q.predicate, q.object) == (subject, RDF_TYPE, cls)
-        }
-        before = (now - stated) | dropped
-        before.discard(DEFAULT)
+        before = (now - stated.get((subject, cls), set())) | dropped.get((subject, cls), set())
         name = short(cls.value)
         classes[name] = classes.get(name, 0) + bool(now) - bool(before)
     for graph in {q.graph_name for q in change.added | change.removed if q.graph_name != DEFAULT}:

@@ -122,7 +122,7 @@ def _validate_graphs(sources: Sources, names: list[str], lang: str) -> list[list
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    import pyshacl  # noqa: F401  (imported once, before the fork)
+    import pyshacl_turbo  # noqa: F401  (imported once, before the fork)
 
     names_by_size = sorted(names, key=lambda n: -len(sources.graphs[n].quads))
     context = multiprocessing.get_context("fork")
