@@ -68,11 +68,12 @@ def wants_html(accept: str | None) -> bool:
 
 def acceptable(offered: Sequence[str]) -> Callable[[Request], None]:
     """A route dependency: 406 when the Accept header allows none of `offered` (unless the
-    request chooses with ?format=)."""
+    request chooses with ?format=). A browser asking for HTML gets the JSON, which it shows."""
+    allowed = [*offered, "text/html"]
 
     def check(request: Request) -> None:
         accept = request.headers.get("accept")
-        if accept and "format" not in request.query_params and negotiate(accept, offered) is None:
+        if accept and "format" not in request.query_params and negotiate(accept, allowed) is None:
             raise NotAcceptable(f"cannot answer in {accept}; offered: {', '.join(offered)}")
 
     return check
