@@ -11,7 +11,6 @@ import re
 import shutil
 
 import pytest
-
 from fastapi.testclient import TestClient
 
 from api.app import create_app
