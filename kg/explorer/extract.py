@@ -9,6 +9,7 @@ links between entities become edges. Each node and edge carries the indices of i
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -179,9 +180,20 @@ def extract(store: Store) -> GraphData:
     return data
 
 
+KAMERSTUK = re.compile(r"kst-(\d+)-(\w+)")
+
+
 def _names(labels: Labels, iri: str, kind: str) -> dict[str, str | None]:
-    """The entity's names; without any label, the name of its kind and the last part of its IRI."""
+    """The entity's names; without any label, the name of its kind and the last part of its IRI.
+    A Kamerstuk known only by its identifier is named as it is cited ("Kamerstuk 29282, nr. 533")."""
     names = labels.names(iri)
+    cited = KAMERSTUK.fullmatch(names["nl"] or "")
+    if cited and names["en"] is None:
+        dossier, number = cited.groups()
+        return {
+            "nl": f"Kamerstuk {dossier}, nr. {number}",
+            "en": f"Parliamentary paper {dossier}, no. {number}",
+        }
     if names["nl"] is None:
         found = next(k for k in KINDS if k.id == kind)
         slug = local_name(iri)

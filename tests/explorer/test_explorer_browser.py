@@ -61,25 +61,27 @@ def test_from_disk_search_click_quote_language_matrix(page, hlo, tmp_path):
     p.keyboard.press("Enter")
     assert p.locator("#details h2").inner_text() == "Landelijke Organisatie Cliëntenraden"
     assert "node=organisation%2Floc" in p.url or "node=organisation/loc" in p.url
-    quotes = p.locator("#details blockquote").all_inner_texts()
+    p.locator("#details .own-evidence summary").click()
+    quotes = p.locator("#details .own-evidence blockquote").all_inner_texts()
     assert any("Landelijke Organisatie Cliëntenraden (LOC)" in q for q in quotes)
-    assert "regels 4–9" in p.locator("#details figcaption").first.inner_text()
+    assert "regels 4–9" in p.locator("#details .own-evidence figcaption").first.inner_text()
     screenshot(p, tmp_path, "explorer-details")
 
     x, y = node_point(p, "agreement/hlo")
     p.mouse.click(x, y)
     assert p.locator("#details h2").inner_text() == "Hoofdlijnenakkoord Ouderenzorg"
-    groups = p.locator("#details .relation-group h4").all_inner_texts()
-    assert any(g.startswith("← opsteller") for g in groups)
-    p.get_by_role("button", name="Focus").click()
-    assert "focus=1" in p.url
-    p.get_by_role("button", name="Focus opheffen").click()
+    groups = p.locator("#details .relation-group h3").all_inner_texts()
+    assert any(g.startswith("heeft als opsteller") for g in groups)
+    p.get_by_role("button", name="In het hele netwerk tonen").click()
+    assert "ctx=1" in p.url
+    p.get_by_role("button", name="In het hele netwerk tonen").click()
 
     p.locator("#language").click()
     assert p.evaluate("document.documentElement.lang") == "en"
     assert p.locator("#tab-graph").inner_text() == "Network"
     assert any(
-        g.startswith("← drafting party") for g in p.locator("#details .relation-group h4").all_inner_texts()
+        g.startswith("has as drafting party")
+        for g in p.locator("#details .relation-group h3").all_inner_texts()
     )
     assert "lang=en" in p.url
 
@@ -159,7 +161,8 @@ def test_served_by_the_api_links_quotes_to_the_source_text(browser, hlo, tmp_pat
             p = opened.open(f"{url}/explorer")
             search(p, "zn")
             p.keyboard.press("Enter")
-            link = p.locator("#details a", has_text="brontekst").first
+            p.locator("#details .own-evidence summary").click()
+            link = p.locator("#details .own-evidence a", has_text="brontekst").first
             assert link.get_attribute("href") == "../sources/000_14be2080959179c7.txt#L4"
             with p.context.expect_page() as new:
                 link.click()

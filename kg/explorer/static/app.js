@@ -24,7 +24,7 @@ KGX.App = class {
     const hash = KGX.readHash();
     this.state = { view: hash.view, node: hash.node, lang: hash.lang === "en" ? "en" : "nl",
       hide: new Set(hash.hide), initiative: hash.initiative, source: hash.source,
-      expand: new Set(hash.expand), focus: hash.focus, highlight: null };
+      expand: new Set(hash.expand), focus: hash.focus, context: hash.context, all: hash.all, highlight: null };
     KGX.lang = this.state.lang;
     this.rendered = {};
     this.graph = null;
@@ -53,14 +53,15 @@ KGX.App = class {
       if (event.key === "Escape" && this.state.node && !event.target.closest("#search-box")) this.select(null);
     });
     window.addEventListener("hashchange", () => this.fromHash());
+    document.getElementById("overview").addEventListener("click", () => this.resetFilters(false));
     this.apply();
-    if (this.state.node && this.graph && this.index.has(this.state.node)) this.graph.centerOn(this.index.get(this.state.node));
+    if (this.state.node && this.state.context && this.graph && this.index.has(this.state.node)) this.graph.centerOn(this.index.get(this.state.node));
   }
 
   fromHash() {
     const hash = KGX.readHash();
     Object.assign(this.state, { view: hash.view, node: hash.node, hide: new Set(hash.hide), initiative: hash.initiative,
-      source: hash.source, expand: new Set(hash.expand), focus: hash.focus });
+      source: hash.source, expand: new Set(hash.expand), focus: hash.focus, context: hash.context, all: hash.all });
     if ((hash.lang === "en" ? "en" : "nl") !== this.state.lang) this.setLanguage(hash.lang);
     else this.apply();
   }
@@ -128,7 +129,7 @@ KGX.App = class {
       this.state.expand.clear();
     }
     this.apply();
-    if (this.state.node !== null && options.center && this.graph) this.graph.centerOn(this.index.get(id));
+    if (this.state.node !== null && options.center && this.state.context && this.graph) this.graph.centerOn(this.index.get(id));
     if (this.state.node !== null && !options.fromGraph) {
       const title = document.getElementById("details-title");
       if (title) title.focus({ preventScroll: false });
@@ -140,9 +141,9 @@ KGX.App = class {
     this.apply();
   }
 
-  toggleFocus(id) {
-    this.state.focus = !this.state.focus;
-    this.state.expand = this.state.focus ? new Set([id]) : new Set();
+  // The chosen node in the whole (filtered) network, or its ego network alone.
+  toggleContext() {
+    this.state.context = !this.state.context;
     this.apply();
   }
 
@@ -220,8 +221,10 @@ KGX.App = class {
     document.querySelectorAll("#legend input[data-kind]").forEach((box) => { box.checked = !this.state.hide.has(box.dataset.kind); });
   }
 
-  resetFilters() {
-    Object.assign(this.state, { hide: new Set(), initiative: null, source: null, expand: new Set(), focus: false, highlight: null });
+  // "Alles tonen": every node; "Overzicht": back to the agreements and their parties.
+  resetFilters(all = true) {
+    Object.assign(this.state, { hide: new Set(), initiative: null, source: null, expand: new Set(), focus: false,
+      highlight: null, all, node: null, context: false });
     this.apply();
   }
 };

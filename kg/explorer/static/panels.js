@@ -104,6 +104,12 @@ KGX.Search = class {
   }
 };
 
+// A quote as it reads: footnote numbers glued to a word ("Ellemeet12", "aangenomen19.") dropped.
+// The exact text stays in the data and in the exports.
+KGX.readableQuote = function (quote) {
+  return String(quote || "").replace(/([a-zà-ÿ\)])\d{1,2}(?=[\s.,;:)]|$)/g, "$1");
+};
+
 // One quote with its source: "“…” — Letter title, lines 4–9 (official publication · source text)".
 KGX.quoteBlock = function (data, evidenceIndex) {
   const { el, t, pick } = KGX;
@@ -121,47 +127,44 @@ KGX.quoteBlock = function (data, evidenceIndex) {
     links.push(el("a", { href: `${served}${encodeURIComponent(source.file)}#L${start}`, target: "_blank", rel: "noopener" }, t("sourceText")));
   }
   return el("figure", { class: "quote" },
-    el("blockquote", {}, quote),
+    el("blockquote", { title: quote }, KGX.readableQuote(quote)),
     el("figcaption", {}, "— ", pick(source.label, source.id || ""), `, ${where}`,
       links.length ? " (" : null, ...links.flatMap((a, i) => (i ? [" · ", a] : [a])), links.length ? ")" : null));
+};
+
+// Quotes folded under a statement, as Wikidata folds references: "bron (2)", open on request.
+KGX.foldedQuotes = function (data, evidence, open = false) {
+  const list = (evidence || []).filter((e) => data.evidence[e]);
+  if (!list.length) return null;
+  return KGX.el("details", { class: "sources", open },
+    KGX.el("summary", {}, `${KGX.t(list.length === 1 ? "sourceOne" : "sourceMany")} (${list.length})`),
+    list.map((e) => KGX.quoteBlock(data, e)));
 };
 
 KGX.renderDetails = function (panel, data, position, app) {
   const { el, clear, t, pick } = KGX;
   clear(panel);
   if (position === null || position === undefined) {
-    panel.appendChild(el("p", { class: "hint" }, t("selectHint")));
+    panel.appendChild(el("p", { class: "hint" }, t(app.state.all || !KGX.isOverview(app.state) ? "selectHint" : "overviewHint")));
     return;
   }
   const node = data.nodes[position];
   const kind = data.kinds.find((k) => k.id === node.kind) || { nl: node.kind };
   const other = pick(node.label) !== (node.label.nl || "") ? node.label.nl : null;
+  // What it is: name, kind, other names, description.
   panel.appendChild(el("div", { class: "details-head" },
     el("h2", { id: "details-title", tabindex: "-1" }, pick(node.label, node.id)),
     el("button", { type: "button", class: "close", "aria-label": t("close"), onclick: () => app.select(null) }, "×")));
-  panel.appendChild(el("p", { class: "kind-line" },
-    KGX.swatch(kind),
-    el("span", {}, pick(kind))));
-  const names = [other, ...(node.alt || [])].filter(Boolean);
+  panel.appendChild(el("p", { class: "kind-line" }, KGX.swatch(kind), el("span", {}, pick(kind))));
+  const names = [other, ...(node.alt || [])].filter((n) => n && n !== pick(node.label));
   if (names.length) panel.appendChild(el("p", { class: "alt-names" }, `${t("alsoKnownAs")}: `, names.join(" · ")));
   const description = pick(node.desc);
   if (description) panel.appendChild(el("p", { class: "description" }, description));
-  const iri = KGX.safeUrl(KGX.identifierHref(data, node.iri));
-  panel.appendChild(el("p", { class: "identifier" }, `${t("identifier")}: `,
-    iri ? el("a", { href: iri, target: "_blank", rel: "noopener" }, node.id) : node.id));
-  panel.appendChild(el("div", { class: "actions" },
-    el("button", { type: "button", onclick: () => app.expand(node.id) }, t("neighbours")),
-    el("button", { type: "button", "aria-pressed": app.state.focus ? "true" : "false", onclick: () => app.toggleFocus(node.id) },
-      app.state.focus ? t("unfocus") : t("focus"))));
-  if ((node.ev || []).length) {
-    panel.appendChild(el("h3", {}, t("evidence")));
-    node.ev.slice(0, 6).forEach((e) => panel.appendChild(KGX.quoteBlock(data, e)));
-  }
-  panel.appendChild(el("h3", {}, t("relations")));
+  // Its relations, grouped by meaning, each with its quotes folded under it.
   const groups = KGX.relationGroups(data, position);
   if (!groups.length) panel.appendChild(el("p", { class: "hint" }, t("noRelations")));
   for (const group of groups) {
-    const section = el("section", { class: "relation-group" }, el("h4", {}, group.title, ` (${group.items.length})`));
+    const section = el("section", { class: "relation-group" }, el("h3", {}, group.title, el("span", { class: "count" }, ` (${group.items.length})`)));
     const list = el("ul", {});
     const show = (items) => items.forEach((edge) => list.appendChild(KGX.relationItem(data, edge, group.outgoing, app)));
     show(group.items.slice(0, GROUP_LIMIT));
@@ -173,31 +176,75 @@ KGX.renderDetails = function (panel, data, position, app) {
     }
     panel.appendChild(section);
   }
+  // Then the rest: its own evidence, the identifier, the view buttons.
+  if ((node.ev || []).length) {
+    panel.appendChild(el("section", { class: "own-evidence" }, el("h3", {}, t("evidence")), KGX.foldedQuotes(data, node.ev)));
+  }
+  const iri = KGX.safeUrl(KGX.identifierHref(data, node.iri));
+  panel.appendChild(el("p", { class: "identifier" }, `${t("identifier")}: `,
+    iri ? el("a", { href: iri, target: "_blank", rel: "noopener" }, node.id) : node.id));
+  panel.appendChild(el("div", { class: "actions" },
+    el("button", { type: "button", onclick: () => app.expand(node.id) }, t("neighbours")),
+    el("button", { type: "button", "aria-pressed": app.state.context ? "true" : "false", onclick: () => app.toggleContext() },
+      t("context"))));
 };
 
-// Edges of a node grouped by relation and direction: "opsteller →" / "← opsteller".
+// How a relation reads from the node's side, in plain Dutch (or English): "is ondertekenaar bij",
+// "heeft als ondertekenaar", "is lid van", "diende in".
+KGX.relationTitle = function (relation, outgoing) {
+  const name = KGX.pick(relation);
+  const en = KGX.lang === "en";
+  const inverse = (KGX.INVERSE[KGX.lang] || {})[relation.nl];
+  switch (relation.group) {
+    case "participation":
+      return outgoing ? (en ? `is ${name} in` : `is ${name} bij`) : (en ? `has as ${name}` : `heeft als ${name}`);
+    case "membership":
+      return outgoing ? (en ? `is ${name} of` : `is ${name} van`) : (en ? `has as ${name}` : `heeft als ${name}`);
+    case "citation":
+      return outgoing ? name : (en ? "is cited in" : "wordt genoemd in");
+    case "handling":
+      return outgoing ? `${name} ${en ? "according to" : "volgens"}` : (en ? `reports ${name} of` : `meldt ${name} van`);
+    default:
+      return outgoing ? name : inverse || `is ${name} ${en ? "of" : "van"}`;
+  }
+};
+
+// The inverse of a direct link where "is X van" does not read well.
+KGX.INVERSE = {
+  nl: { "maker": "diende in of maakte", "onderdeel van": "omvat", "gemeld in": "meldt", "bron": "is bron van",
+    "gepubliceerd als": "publicatie van", "gedaan door": "deed", "gedaan aan": "kreeg", "verantwoordelijke": "is verantwoordelijk voor",
+    "afgesproken in": "spreekt af", "betreft wet": "geldt voor", "hangt samen met": "hangt samen met", "verbonden met": "verbonden met",
+    "opvolger van": "opgevolgd door", "herziening van": "herzien in", "bekleedt": "bekleed door", "functie bij": "heeft als functie" },
+  en: { "maker": "submitted or made", "onderdeel van": "includes", "gemeld in": "reports", "bron": "is source of",
+    "gepubliceerd als": "publication of", "gedaan door": "made", "gedaan aan": "received", "verantwoordelijke": "is responsible for",
+    "afgesproken in": "agrees", "betreft wet": "applies to", "hangt samen met": "related to", "verbonden met": "linked to",
+    "opvolger van": "succeeded by", "herziening van": "revised in", "bekleedt": "held by", "functie bij": "has the post" },
+};
+
+const GROUP_ORDER = ["participation", "membership", "handling", "milestone", "link", "citation", "relation"];
+
+// Edges of a node grouped by meaning: relation and direction, the most telling groups first.
 KGX.relationGroups = function (data, position) {
   const groups = new Map();
   (KGX.edgesByNode[position] || []).forEach((e) => {
     const edge = data.edges[e];
     const outgoing = edge.s === position;
-    const key = `${edge.rel}|${outgoing}`;
-    if (!groups.has(key)) {
-      const name = KGX.pick(data.relations[edge.rel]);
-      groups.set(key, { title: outgoing ? `${name} →` : `← ${name}`, outgoing, items: [] });
-    }
+    const relation = data.relations[edge.rel];
+    const title = KGX.relationTitle(relation, outgoing);
+    const key = `${title}|${outgoing}`;
+    if (!groups.has(key)) groups.set(key, { title, outgoing, order: GROUP_ORDER.indexOf(relation.group), items: [] });
     groups.get(key).items.push(edge);
   });
-  return [...groups.values()].sort((a, b) => b.items.length - a.items.length || a.title.localeCompare(b.title));
+  const name = (edge, outgoing) => KGX.nodeName(data, outgoing ? edge.t : edge.s);
+  for (const group of groups.values()) group.items.sort((a, b) => name(a, group.outgoing).localeCompare(name(b, group.outgoing)));
+  return [...groups.values()].sort((a, b) => a.order - b.order || b.items.length - a.items.length || a.title.localeCompare(b.title));
 };
 
 KGX.relationItem = function (data, edge, outgoing, app) {
   const { el, pick } = KGX;
   const other = data.nodes[outgoing ? edge.t : edge.s];
   const kind = data.kinds.find((k) => k.id === other.kind) || {};
-  const item = el("li", {}, el("button", { type: "button", class: "link", onclick: () => app.select(other.id, { center: true }) },
-    KGX.swatch(kind),
-    pick(other.label, other.id)));
-  (edge.ev || []).slice(0, 2).forEach((e) => item.appendChild(KGX.quoteBlock(data, e)));
-  return item;
+  return el("li", {}, el("button", { type: "button", class: "link", onclick: () => app.select(other.id, { center: true }) },
+    KGX.swatch(kind), pick(other.label, other.id)),
+  KGX.foldedQuotes(data, edge.ev));
 };

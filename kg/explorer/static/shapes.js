@@ -107,17 +107,25 @@ KGX.drawLabel = function (context, data, settings) {
   context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
   const width = context.measureText(data.label).width;
   const canvasWidth = context.canvas.width / (window.devicePixelRatio || 1);
-  let x = data.x + data.size + 3;
-  if (x + width > canvasWidth - 4) x = data.x - data.size - 3 - width; // near the right edge: on the left
-  const box = [x - 2, data.y - size * 0.7, x + width + 2, data.y + size * 0.7];
-  for (const other of KGX.placedLabels) {
-    if (box[0] < other[2] && box[2] > other[0] && box[1] < other[3] && box[3] > other[1]) return;
-  }
-  KGX.placedLabels.push(box);
+  // Right of the node, else left, above or below; a label that must show (the chosen node and its
+  // neighbours) takes the first free place, or the first place when none is free.
+  const right = data.x + data.size + 3;
+  const places = [[right, data.y], [data.x - data.size - 3 - width, data.y],
+    [data.x - width / 2, data.y - data.size - size * 0.8], [data.x - width / 2, data.y + data.size + size * 0.9]]
+    .filter(([px]) => px >= 2 && px + width <= canvasWidth - 2);
+  if (!places.length) places.push([right + width > canvasWidth - 4 ? data.x - data.size - 3 - width : right, data.y]);
+  const boxOf = ([px, py]) => [px - 2, py - size * 0.7, px + width + 2, py + size * 0.7];
+  const free = (box) => KGX.placedLabels.every((o) => !(box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]));
+  let place = places.find((p) => free(boxOf(p)));
+  if (!place && !data.keepLabel) return;
+  place = place || places[0];
+  const x = place[0];
+  const labelY = place[1];
+  KGX.placedLabels.push(boxOf(place));
   context.lineWidth = 4;
   context.lineJoin = "round";
   context.strokeStyle = "rgba(255, 255, 255, 0.92)";
-  context.strokeText(data.label, x, data.y + size / 3);
+  context.strokeText(data.label, x, labelY + size / 3);
   context.fillStyle = data.dimmed ? "#6b7480" : "#111820";
-  context.fillText(data.label, x, data.y + size / 3);
+  context.fillText(data.label, x, labelY + size / 3);
 };

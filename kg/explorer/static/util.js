@@ -74,8 +74,15 @@ KGX.readHash = function () {
   return {
     view: params.get("view") || "graph", node: params.get("node"), lang: params.get("lang") || "nl",
     hide: list("hide"), initiative: params.get("ag"), source: params.get("src"),
-    expand: list("expand"), focus: params.get("focus") === "1",
+    expand: list("expand"), focus: params.get("focus") === "1", context: params.get("ctx") === "1",
+    all: params.get("all") === "1",
   };
+};
+
+// The first view (nothing chosen, no filter): agreements and programmes with their parties.
+KGX.isOverview = function (state) {
+  return !state.all && !state.initiative && !state.source && !state.hide.size && !state.expand.size
+    && !state.focus && !state.highlight;
 };
 
 KGX.writeHash = function (state) {
@@ -88,6 +95,8 @@ KGX.writeHash = function (state) {
   if (state.source) params.set("src", state.source);
   if (state.expand.size) params.set("expand", [...state.expand].join(","));
   if (state.focus) params.set("focus", "1");
+  if (state.context) params.set("ctx", "1");
+  if (state.all) params.set("all", "1");
   const hash = params.toString();
   const target = location.pathname + location.search + (hash ? "#" + hash : "");
   try {
