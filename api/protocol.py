@@ -15,7 +15,7 @@ from itertools import islice
 
 import pyoxigraph as ox
 
-from kg.errors import InputError
+from kg.errors import Forbidden, InputError
 from kg.namespaces import prefixes
 from kg.results import to_json
 from kg.settings import Settings
@@ -31,6 +31,7 @@ RESULT_TYPES = {
     "text/csv": QRF.CSV,
     "text/tab-separated-values": QRF.TSV,
 }
+GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 GRAPH_TYPES = {
     "text/turtle": RF.TURTLE,
     "application/n-triples": RF.N_TRIPLES,
@@ -107,9 +108,25 @@ class SparqlService:
         self.prefixes = prefixes(settings.base)
         self.native = store.native if isinstance(store, EmbeddedStore) else None
 
+    def work(self, payload: tuple) -> Answer | None:
+        """What a query worker runs: ("query", query, media type, dataset) -> the answer, or
+        ("update", text) -> a trial of the update on the worker's copy, which must leave every
+        graph outside KG_WRITABLE_GRAPHS as it was."""
+        if payload[0] == "query":
+            return self.answer(*payload[1:])
+        before = self._protected_sizes()
+        self.store.update(payload[1])  # type: ignore[attr-defined]
+        if self._protected_sizes() != before:
+            raise Forbidden("the update changed a graph outside KG_WRITABLE_GRAPHS; it was not applied")
+        return None
+
+    def _protected_sizes(self) -> dict[str, int]:
+        rows = self.store.select(GRAPH_SIZES).rows
+        return {g.value: int(n.value) for g, n in rows if g.value not in self.settings.writable}  # type: ignore[union-attr]
+
     def answer(self, query: str, media_type: str, dataset: Dataset = Dataset()) -> Answer:
         """The answer to `query` in `media_type` (one of `offered_types(query)`)."""
-        check_query(query, self.settings.allow_service)
+        check_query(query, self.settings)
         kind = query_kind(query)
         if kind in ("CONSTRUCT", "DESCRIBE"):
             triples, truncated = self._triples(query, dataset)

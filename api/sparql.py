@@ -19,10 +19,13 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from api.negotiation import negotiate, wants_html
 from api.protocol import GRAPH_TYPES, Answer, Dataset, SparqlService, offered_types
+from api.workers import WorkerPool
 from kg.catalog import Catalog
-from kg.errors import Forbidden, InputError, KGError, NotFound, QueryTimeout
+from kg.errors import Forbidden, InputError, KGError, NotFound, QuerySyntaxError, QueryTimeout
 from kg.settings import ROOT, Settings
-from kg.store import Store, check_query, check_service
+from kg.sparql_text import check_bounds
+from kg.store import EmbeddedStore, Store, query_kind
+from kg.update_targets import check_writable
 
 YASGUI_DIR = ROOT / "node_modules" / "@zazuko" / "yasgui" / "build"
 YASGUI_FILES = {"yasgui.min.js": "text/javascript", "yasgui.min.css": "text/css"}
@@ -38,6 +41,14 @@ class NotAcceptable(KGError):
 class UnsupportedMediaType(KGError):
     http_status = 415
     code = "unsupported_media_type"
+
+
+def _one(params: dict[str, list[str]], name: str) -> str | None:
+    """The one value of parameter `name` (None when absent); the protocol allows no second."""
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise InputError(f"the request has {len(values)} {name} parameters; send exactly one", parameter=name)
+    return values[0].removeprefix("\ufeff") if values else None
 
 
 def _dataset(params: dict[str, list[str]]) -> Dataset:
@@ -63,17 +74,35 @@ def sparql_router(
     """The `/sparql` routes over `store`; `on_update` runs after each successful update."""
     service = SparqlService(store, settings)
     router = APIRouter(tags=["sparql"])
+    # the embedded store runs ad-hoc SPARQL in worker processes (stopped at the limits); a
+    # remote server does its own work and has its own limits
+    pool = (
+        WorkerPool(service.work, settings.query_workers, settings.query_timeout, settings.query_memory_mb)
+        if isinstance(store, EmbeddedStore)
+        else None
+    )
+    if pool is not None:
+        router.on_shutdown.append(pool.close)
+    update_lock = anyio.Lock()
 
     async def run_query(request: Request, query: str, dataset: Dataset) -> Response:
         if not query.strip():
             raise InputError("no query: pass it as ?query=, as form field query= or as the request body")
-        check_query(query, settings.allow_service)
+        check_bounds(query, settings.max_query_bytes)
+        if query_kind(query) == "UPDATE":
+            raise QuerySyntaxError(
+                "this is an update, not a query: send it to the update operation "
+                "(form field update= or application/sparql-update), with the token"
+            )
         offered = offered_types(query)
         media = negotiate(request.headers.get("accept"), offered)
         if media is None:
             raise NotAcceptable(
                 f"cannot answer in {request.headers.get('accept')}; offered: {', '.join(offered)}"
             )
+        if pool is not None:
+            answer = await anyio.to_thread.run_sync(pool.run, ("query", query, media, dataset))
+            return _response(answer)  # type: ignore[arg-type]
         try:
             with anyio.fail_after(settings.query_timeout):
                 answer = await anyio.to_thread.run_sync(
@@ -92,13 +121,20 @@ def sparql_router(
         scheme, _, given = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
             raise Forbidden("an update needs the header Authorization: Bearer <KG_UPDATE_TOKEN>")
+        update = update.removeprefix("\ufeff")
         if not update.strip():
             raise InputError("no update: send it as form field update= or as the request body")
-        check_service(update, settings.allow_service)
+        check_bounds(update, settings.max_query_bytes, "update")
+        check_writable(update, settings)
         updater = getattr(store, "update", None)
         if updater is None:
             raise Forbidden("this store does not take updates")
-        await anyio.to_thread.run_sync(updater, update)
+        async with update_lock:
+            if pool is not None:  # a trial on a worker's copy, under the time and memory limits
+                await anyio.to_thread.run_sync(pool.run, ("update", update), True)
+            await anyio.to_thread.run_sync(updater, update)
+            if pool is not None:
+                pool.refresh()
         on_update()
         return Response(status_code=204)
 
@@ -119,8 +155,9 @@ def sparql_router(
         default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006
         named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],  # noqa: B006
     ) -> Response:
-        if query is not None:
-            return await run_query(request, query, Dataset(tuple(default_graph_uri), tuple(named_graph_uri)))
+        params = {k: request.query_params.getlist(k) for k in request.query_params}
+        if (text := _one(params, "query")) is not None:
+            return await run_query(request, text, Dataset(tuple(default_graph_uri), tuple(named_graph_uri)))
         accept = request.headers.get("accept")
         if wants_html(accept):
             from api.links import Links
@@ -165,13 +202,17 @@ def sparql_router(
         url_params = urllib.parse.parse_qs(request.url.query)
         if content_type == FORM:
             form = urllib.parse.parse_qs(body, keep_blank_values=True)
-            if "update" in form:
-                return await run_update(request, form["update"][0])
-            if "query" not in form:
+            queries = {"query": url_params.get("query", []) + form.get("query", [])}
+            query, update = _one(queries, "query"), _one(form, "update")
+            if query is not None and update is not None:
+                raise InputError("the form has both query= and update=; send one")
+            if update is not None:
+                return await run_update(request, update)
+            if query is None:
                 raise InputError("no query: the form needs a field query= (or update=)")
-            return await run_query(request, form["query"][0], _dataset({**url_params, **form}))
+            return await run_query(request, query, _dataset({**url_params, **form}))
         if content_type == "application/sparql-query":
-            return await run_query(request, body, _dataset(url_params))
+            return await run_query(request, body.removeprefix("\ufeff"), _dataset(url_params))
         if content_type == "application/sparql-update":
             return await run_update(request, body)
         raise UnsupportedMediaType(

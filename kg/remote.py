@@ -64,7 +64,7 @@ class RemoteStore:
     # ------------------------------------------------------------------ queries
 
     def _prepare(self, query: str, bindings: Mapping[str, Term] | None) -> str:
-        check_query(query, self.settings.allow_service)
+        check_query(query, self.settings)
         try:
             _PARSER.query(query, base_iri=self.base)
         except SyntaxError as exc:
@@ -147,7 +147,7 @@ class RemoteStore:
 
     def update(self, update: str) -> None:
         """Run a SPARQL update on the named graphs, then merge them into the default graph again."""
-        check_update(update)
+        check_update(update, self.settings)
         try:
             ox.Store().update(update, base_iri=self.base)  # parse (and try) on a scratch store
         except SyntaxError as exc:

@@ -23,6 +23,10 @@ DOCUMENTED = {
     "KG_ALLOW_SERVICE": "1 to allow federated SERVICE calls (default off)",
     "KG_CORS_ORIGINS": "comma-separated origins allowed by CORS (default *)",
     "KG_MAX_REQUEST_BYTES": "largest request body accepted (default 1000000)",
+    "KG_MAX_QUERY_BYTES": "largest SPARQL query or update text accepted (default 262144)",
+    "KG_QUERY_WORKERS": "ad-hoc SPARQL queries running at once, each in its own process (default 2)",
+    "KG_QUERY_MEMORY_MB": "memory one ad-hoc SPARQL query may take before it is stopped (default 1024)",
+    "KG_WRITABLE_GRAPHS": "comma-separated graphs updates may write (default graph/notes)",
 }
 
 
@@ -47,6 +51,10 @@ class Settings:
     allow_service: bool = False
     cors_origins: tuple[str, ...] = ("*",)
     max_request_bytes: int = 1_000_000
+    max_query_bytes: int = 262_144
+    query_workers: int = 2
+    query_memory_mb: int = 1024
+    writable_graphs: tuple[str, ...] = ("graph/notes",)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -75,6 +83,13 @@ class Settings:
         if not settings.base.endswith(("/", "#")):
             settings = cls(**{**values, "base": settings.base + "/"})  # type: ignore[arg-type]
         return settings
+
+    @property
+    def writable(self) -> frozenset[str]:
+        """The absolute IRIs of the graphs updates may write."""
+        import urllib.parse
+
+        return frozenset(urllib.parse.urljoin(self.base, g) for g in self.writable_graphs)
 
     @property
     def dataset_path(self) -> Path:

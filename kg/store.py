@@ -8,9 +8,9 @@ know which letter states a fact; `GRAPH ?g` still tells it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -18,6 +18,9 @@ import pyoxigraph as ox
 
 from kg.errors import Forbidden, InputError, QuerySyntaxError, QueryTimeout
 from kg.settings import Settings
+from kg.sparql_text import blank_lexical, check_bounds, uses_keyword
+from kg.text_cache import text_cache
+from kg.update_targets import DEFAULT, written_graphs
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 _POSITION = re.compile(r"error at (\d+):(\d+)")
@@ -35,8 +38,8 @@ def merge_update(quads: list[ox.Quad], replaced: str | None) -> str:
     return f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 
 
+_PARSE_ONLY = ox.Store()  # always empty: queries on it only parse and report their variables
 COUNT_NAMED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
@@ -71,23 +74,6 @@ class Store(Protocol):
     def count(self) -> int: ...
 
 
-_LEXICAL = re.compile(r'<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
-
-
-@lru_cache(maxsize=512)  # the same query texts come again and again (stored queries, editors)
-def blank_lexical(query: str) -> str:
-    """The query with IRIs, strings and comments blanked (same length), for keyword searches:
-    a `#` inside `<...#>` is not a comment, a keyword inside a string is not a keyword."""
-
-    def blank(match: re.Match) -> str:
-        text = match.group()
-        if text[0] == "#":
-            return " " * len(text)
-        return text[0] + " " * (len(text) - 2) + text[-1]
-
-    return _LEXICAL.sub(blank, query)
-
-
 def query_kind(query: str) -> str:
     """SELECT, CONSTRUCT, DESCRIBE, ASK or UPDATE, from the query text (after comments and prologue)."""
     text = blank_lexical(query)
@@ -97,33 +83,52 @@ def query_kind(query: str) -> str:
     return match.group(1).upper() if match else "SELECT"
 
 
-def check_query(query: str, allow_service: bool) -> None:
-    """Refuse updates on the query path and SERVICE calls unless enabled."""
+def check_query(query: str, settings: Settings) -> None:
+    """Refuse a query too big or too deep for the parser, an update on the query path, and
+    SERVICE calls unless enabled."""
+    check_bounds(query, settings.max_query_bytes)
     if query_kind(query) == "UPDATE":
-        raise Forbidden("this is an update; send updates to the update endpoint with a token")
-    check_service(query, allow_service)
+        raise QuerySyntaxError(
+            "this is an update, not a query: send it to the update operation "
+            "(form field update= or application/sparql-update), with the token"
+        )
+    parses = partial(_parses_query, base=settings.base)
+    if not settings.allow_service and uses_keyword(query, ("SERVICE",), parses):
+        raise Forbidden("federated SERVICE calls are switched off (KG_ALLOW_SERVICE)")
 
 
-_WRITES_DEFAULT = re.compile(r"\bDEFAULT\b", re.IGNORECASE)
-_WRITES = re.compile(r"\b(INSERT|DELETE)\b", re.IGNORECASE)
-_NAMES_GRAPH = re.compile(r"\b(GRAPH|WITH)\b", re.IGNORECASE)
-
-
-def check_update(update: str) -> None:
-    """Refuse updates that write the default graph: it is the merge of the named graphs, made
-    again after every update, so what is written there would be lost."""
-    text = blank_lexical(update)
-    if _WRITES_DEFAULT.search(text) or (_WRITES.search(text) and not _NAMES_GRAPH.search(text)):
+def check_update(update: str, settings: Settings) -> None:
+    """Refuse an update too big or deep, one that fetches a URL (SERVICE, LOAD) unless enabled,
+    and one that writes the default graph (the endpoint also holds it to KG_WRITABLE_GRAPHS)."""
+    check_bounds(update, settings.max_query_bytes, "update")
+    parses = partial(_parses_update, base=settings.base)
+    if not settings.allow_service and uses_keyword(update, ("SERVICE", "LOAD"), parses):
+        raise Forbidden("SERVICE and LOAD fetch URLs and are switched off (KG_ALLOW_SERVICE)")
+    if DEFAULT in written_graphs(update, settings.base):
         raise InputError(
             "write into a named graph, e.g. INSERT DATA { GRAPH <graph/notes> { ... } }: the default "
             "graph is the merge of the named graphs and is made again after every update"
         )
 
 
-def check_service(text: str, allow_service: bool) -> None:
-    """Refuse federated SERVICE calls in a query or update unless enabled."""
-    if not allow_service and _SERVICE.search(blank_lexical(text)):
-        raise Forbidden("federated SERVICE calls are switched off (KG_ALLOW_SERVICE)")
+def _parse_error(run: Callable[[], object]) -> tuple[int, int] | None:
+    """Where `run` (a parse) fails: (line, column), (0, 0) when it does not say; None if it parses."""
+    try:
+        run()
+    except (SyntaxError, ValueError) as exc:
+        match = _POSITION.search(str(exc))
+        return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+    except OSError:
+        pass  # it parsed; reading failed
+    return None
+
+
+def _parses_query(text: str, base: str) -> tuple[int, int] | None:
+    return _parse_error(lambda: _PARSE_ONLY.query(text, base_iri=base))
+
+
+def _parses_update(text: str, base: str) -> tuple[int, int] | None:
+    return _parse_error(lambda: ox.Store().update(text, base_iri=base))  # empty: nothing kept
 
 
 def syntax_error(exc: SyntaxError, query: str) -> QuerySyntaxError:
@@ -198,7 +203,7 @@ class EmbeddedStore:
         return self._store
 
     def _run(self, query: str, bindings: Mapping[str, Term] | None):
-        check_query(query, self.settings.allow_service)
+        check_query(query, self.settings)
         try:
             return self._store.query(bind_values(query, bindings), base_iri=self.base)
         except SyntaxError as exc:
@@ -251,12 +256,12 @@ class EmbeddedStore:
 
     def update(self, update: str) -> None:
         """Run a SPARQL update on the named graphs, then merge them into the default graph again."""
-        check_update(update)
+        check_update(update, self.settings)
         try:
             self._store.update(update, base_iri=self.base)
         except SyntaxError as exc:
             raise syntax_error(exc, update) from None
-        except (RuntimeError, ValueError) as exc:
+        except (RuntimeError, ValueError, OSError) as exc:
             raise InputError(f"the update failed: {exc}") from None
         self._store.update(MERGE_DEFAULT)
 
@@ -310,10 +315,7 @@ _PROLOGUE = re.compile(r"^(?:\s|#[^\n]*\n|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^
 _DATASET_CLAUSE = re.compile(r"\bFROM\b", re.IGNORECASE)
 
 
-_PARSE_ONLY = ox.Store()  # always empty: queries on it only parse and report their variables
-
-
-@lru_cache(maxsize=512)
+@text_cache(max_bytes=16 << 20)  # the same query texts come again and again (stored queries, editors)
 def with_row_limit(query: str, rows: int, base: str | None = None) -> str | None:
     """A SELECT wrapped as a subquery with `LIMIT rows`, projecting its variables in their order;
     None when it cannot be wrapped (not a SELECT, FROM clauses, or it does not parse)."""

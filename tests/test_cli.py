@@ -60,6 +60,12 @@ def test_query_errors_are_clear(tiny) -> None:
     assert syntax.returncode == 2 and "1:25" in syntax.stderr and "^" in syntax.stderr
 
 
+def test_a_query_nested_too_deep_is_refused_not_a_crash(tiny) -> None:
+    assert kg(tiny, "build").returncode == 0
+    deep = kg(tiny, "query", "SELECT * WHERE " + "{" * 2300 + "?s ?p ?o" + "}" * 2300)
+    assert deep.returncode == 2 and "limit of 64 levels" in deep.stderr  # was a segfault (139)
+
+
 def test_query_before_build_says_what_to_do(tiny) -> None:
     result = kg(tiny, "query", "organisations")
     assert result.returncode == 2 and "kg build" in result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.ingest import rules
 from kg.ingest.records import Kst
 
@@ -30,3 +32,25 @@ def citations_in(text: str) -> list[tuple[Kst, str | None, int, int]]:
                 break
             at = sep.end()
     return out
+
+
+_MONTH = "|".join(rules.MONTHS)
+_DATE = rf"(?P<d>[1-3]?\d)\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)"
+#: "de brief van 3 juli 2025 inzake <title> (Kamerstuk", "mijn brief van 8 maart 2022 (Kamerstuk"
+_BEFORE = re.compile(
+    rf"\bbrief\d*\s+van\s+{_DATE}(?:\s+(?:inzake|over|met\s+als\s+titel)\s+(?P<title>.{{3,300}}?))?\s*\(\s*$"
+)
+#: "In mijn brief (Kamerstuk 35 925 XVI, nr. 170) van 8 maart 2022"
+_AFTER = re.compile(rf"^\s*\)?\s*van\s+{_DATE}")
+_BRIEF_BEFORE = re.compile(r"\bbrief\d*\s*\(\s*$")
+
+
+def describe(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The date and title the citing sentence prints for the document cited at `start`..`end`."""
+    before = text[max(0, start - 400) : start]
+    if found := _BEFORE.search(before):
+        title = found["title"].strip() if found["title"] else None
+        return rules.iso_date(found), title
+    if _BRIEF_BEFORE.search(before) and (found := _AFTER.match(text[end:])):
+        return rules.iso_date(found), None
+    return None, None

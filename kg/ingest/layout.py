@@ -168,6 +168,8 @@ def analyse(text: str) -> Layout:
             body.hard_break()
         else:
             body.add(number, line)
+            if stripped.endswith(";") and not line[:1].isspace():
+                body.hard_break()  # a consideration of a motion, an item of a list: a sentence of its own
     return Layout(body, footnotes, headings, _sentences(body, headings), header, header_line)
 
 

@@ -24,18 +24,21 @@ KINDS = {
     "http://data.europa.eu/eli/ontology#LegalResource": "law",
     "def#SubsidyScheme": "scheme",
     f"{ORG}Post": "post",
+    "def#Faction": "faction",
+    "http://xmlns.com/foaf/0.1/Person": "person",
 }
 _QUERY = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?e ?type ?label ?alt WHERE {
+SELECT ?e ?type ?label ?alt ?g WHERE { GRAPH ?g {
   ?e a ?type . FILTER(?type IN (%s))
   { ?e skos:prefLabel ?label BIND(false AS ?alt) } UNION { ?e skos:altLabel ?label BIND(true AS ?alt) }
-}"""
+} }"""
 
 
-_IDS = """SELECT DISTINCT ?s WHERE { ?s a ?type .
+_IDS = """SELECT DISTINCT ?s ?g WHERE { GRAPH ?g { ?s a ?type }
   FILTER(STRSTARTS(STR(?s), "{base}id/motion/") || STRSTARTS(STR(?s), "{base}id/person/")
       || STRSTARTS(STR(?s), "{base}id/kamerstuk/") || STRSTARTS(STR(?s), "{base}id/dossier/")
-      || STRSTARTS(STR(?s), "{base}id/letter/")) }"""
+      || STRSTARTS(STR(?s), "{base}id/letter/") || STRSTARTS(STR(?s), "{base}id/document/")
+      || STRSTARTS(STR(?s), "{base}id/faction/")) }"""
 
 
 @dataclass
@@ -67,7 +70,7 @@ def _piece(label: str) -> str:
     out = []
     for char in label:
         if char.isspace():
-            out.append(r"\s+")
+            out.append(r"[\s-]*")  # "Integraal Zorg Akkoord" is also printed "Integraal Zorgakkoord"
         elif char == "-":
             out.append(r"-?\s?")
         elif char == "&":
@@ -91,6 +94,7 @@ class Gazetteer:
         self.entities = entities
         self.names = names  # key(name) -> iri
         self.known_ids: set[str] = set()  # every motion, person, Kamerstuk, dossier and letter IRI
+        self._sources: tuple[list, list] = ([], [])  # rows by named graph, for `excluding`
         self.lower = lower or set()  # keys of labels that the graph itself writes in lower case
         self.short = short or set()  # keys of short forms ("Patiëntenfederatie")
         self.aliases = {key(a): a for a in rules.ALIASES if key(a) in names}
@@ -139,16 +143,38 @@ class Gazetteer:
         types = ", ".join(f"<{t if t.startswith('http') else store.base + t}>" for t in KINDS)
         result = store.select(_QUERY % types, limit=1_000_000)
         rows = []
-        for e, t, label, alt in result.rows:
+        for e, t, label, alt, g in result.rows:
             if e is None or label is None:
                 continue
             rows.append(
-                (e.value, t.value, label.value, label.language or "", alt is not None and alt.value == "true")
+                (
+                    (
+                        e.value,
+                        t.value,
+                        label.value,
+                        label.language or "",
+                        alt is not None and alt.value == "true",
+                    ),
+                    g.value if g is not None else "",
+                )
             )
-        gazetteer = cls.from_rows(rows)
+        rows.sort()  # the store returns rows in no fixed order: proposals must not depend on it
         ids = store.select(_IDS.replace("{base}", store.base), limit=10_000_000)
-        gazetteer.known_ids = {row[0].value for row in ids.rows if row[0] is not None}
+        id_rows = [(row[0].value, row[1].value if row[1] is not None else "") for row in ids.rows if row[0]]
+        gazetteer = cls.from_rows([r for r, _ in rows])
+        gazetteer.known_ids = {i for i, _ in id_rows}
+        gazetteer._sources = (rows, id_rows)
         return gazetteer
+
+    def excluding(self, graph: str) -> Gazetteer:
+        """The names the graph holds apart from one named graph (a document's own earlier ingest)."""
+        rows, id_rows = getattr(self, "_sources", ([], []))
+        if not any(g == graph for _, g in rows) and not any(g == graph for _, g in id_rows):
+            return self
+        other = Gazetteer.from_rows([r for r, g in rows if g != graph])
+        other.known_ids = {i for i, g in id_rows if g != graph}
+        other._sources = (rows, id_rows)
+        return other
 
     def find(self, text: str) -> list[Hit]:
         """Every known name in `text` (not those printed all in lower case)."""

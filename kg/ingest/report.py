@@ -6,6 +6,7 @@ from __future__ import annotations
 from kg.ingest.mentions import Gazetteer
 from kg.ingest.propose import motion_label
 from kg.ingest.records import Extraction
+from kg.ingest.review import Decisions
 from kg.ingest.trig import Proposal, kst_id
 
 
@@ -14,8 +15,11 @@ def _cell(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render(x: Extraction, proposal: Proposal, gazetteer: Gazetteer) -> str:
+def render(
+    x: Extraction, proposal: Proposal, gazetteer: Gazetteer, decisions: Decisions | None = None
+) -> str:
     meta = x.meta
+    decisions = decisions or Decisions()
     out = [f"# Review: {x.letter.name}", ""]
     out += [
         f"- proposed graph: `<{proposal.graph}>` (letter node `{proposal.document}`)",
@@ -29,8 +33,47 @@ def render(x: Extraction, proposal: Proposal, gazetteer: Gazetteer) -> str:
         + (f", vergaderjaar {meta.vergaderjaar}" if meta.vergaderjaar else ""),
         f"- date: {meta.date or 'not found'}",
         "- signed by: " + ("; ".join(f"{name}, {office}" for office, name, _ in meta.signers) or "not found"),
+        f"- read as layout: {meta.layout}; kind: {meta.kind}"
+        + (f"; TK document {meta.doc_number}" if meta.doc_number else "")
+        + (f"; zaak {meta.zaak}" if meta.zaak else ""),
+        f"- title: {meta.subject or 'not found'}"
+        + (f"; dossier: {meta.dossier_title}" if meta.dossier_title else ""),
+        "- sent by: " + ("; ".join(post for post, _ in meta.senders) or "not found"),
+        "- people: "
+        + (
+            "; ".join(f"{p.name} ({p.role}{', ' + p.office if p.office else ''})" for p in meta.people)
+            or "none"
+        ),
         "",
     ]
+    if proposal.identity_missing:
+        out += ["**Identity not found in the text:** " + "; ".join(proposal.identity_missing), ""]
+    undecided = [f for f in proposal.facts if not decisions.decided(f)]
+    out += [
+        f"## Facts ({len(proposal.facts)}; {len(undecided)} not reviewed)",
+        "",
+        f"Decide per fact in `{proposal.slug}.decisions` beside this report: `accept FACT`, `reject FACT`, "
+        "`repoint FACT -> id/...`; then ingest again (decisions are kept).",
+        "",
+        "| fact | status | decision | what | line | quote |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for fact_id, entry in proposal.facts.items():
+        decision = (
+            "accepted"
+            if fact_id in decisions.accepted
+            else "rejected"
+            if fact_id in decisions.rejected
+            else f"→ {decisions.repoint[fact_id]}"
+            if fact_id in decisions.repoint
+            else "?"
+        )
+        status = entry.status + (f" ({entry.note})" if entry.note else "")
+        out.append(
+            f"| `{fact_id}` | {status} | {decision} | {_cell(entry.label, 80)} | {entry.lines} | "
+            f"{_cell(entry.quote, 90)} |"
+        )
+    out.append("")
     if proposal.document_known:
         out += [
             "**This Kamerstuk is already described in the graph**: `--apply` adds this proposal beside it "

@@ -34,7 +34,7 @@ HEADER = re.compile(
     r"(?P<dossier>[1-9]\d\s?\d{3})(?: (?P<toev>[IVXLC]+))?, nr\. (?P<nr>\d+)"
 )
 #: page furniture of a ministry's PDF letter, not text: "Pagina 2 van 11", "Kenmerk 3712345-1054321-DLZ"
-PAGE_FURNITURE = re.compile(r"^\s*(?:Pagina \d+ van \d+|Kenmerk \d[\d-]*[A-Z-]*)\s*$")
+PAGE_FURNITURE = re.compile(r"^\s*(?:#\s*source:\s*\S+|Pagina \d+ van \d+|Kenmerk \d[\d-]*[A-Z-]*)\s*$")
 #: a footnote line: its number, then text ("12 Kamerstuk 29 538, nr. 339")
 FOOTNOTE = re.compile(r"^\s*(?P<n>[1-9]\d{0,2})\s*(?P<text>[^\s\d].*)$")
 #: a heading printed as "– Reablement" or "Actielijn 2: Sterke basiszorg" (checked with layout rules)
@@ -164,6 +164,13 @@ STATUS = (
     (re.compile(r"\bgesloten\b"), "gesloten"),
     (re.compile(r"\bopengesteld\b|\bgeopend\b|\bopenstelling\b"), "opengesteld"),
     (re.compile(r"\bgestart\b|\bvan start\b"), "gestart"),
+    (
+        re.compile(
+            r"\b(?:naar|aan)\s+(?:uw|de)\s+Kamer\s+(?:gestuurd|verzonden|toegezonden|aangeboden)(?![a-z])"
+            r"|\bdoen\s+toekomen(?![a-z])|\b(?:aan|naar)\s+u\s+(?:gestuurd|verzonden)(?![a-z])"
+        ),
+        "aangeboden",
+    ),
 )
 #: a scheme named in a sentence: "de stimuleringsregeling zorggeschikte woningen", "SET-regeling"
 _NOT_NAME_WORD = (
@@ -222,3 +229,31 @@ NOT_ORG = frozenset(
         "IG",
     ]
 )
+
+
+# ---------------------------------------------------------------- dates in every printed form
+
+#: "27 november 2024", "2025-04-25", "16-03-2023"
+LONG_DATE = re.compile(rf"\b(?P<d>[1-3]?\d)\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+DMY_DATE = re.compile(r"(?<!\d)(?P<d>[0-3]\d)-(?P<m>[01]\d)-(?P<y>(?:19|20)\d\d)(?!\d)")
+DATE_FORMS = (LONG_DATE, ISO_DATE, DMY_DATE)
+
+
+def iso_date(found: re.Match[str]) -> str | None:
+    """The ISO form of a date matched by one of DATE_FORMS, or None when it is no calendar date."""
+    month = found["m"]
+    number = MONTHS.index(month) + 1 if month in MONTHS else int(month)
+    day, year = int(found["d"]), int(found["y"])
+    if not (1 <= number <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{number:02d}-{day:02d}"
+
+
+def first_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first date printed in `text`, in any of its forms."""
+    hits = [m for form in DATE_FORMS if (m := form.search(text))]
+    for found in sorted(hits, key=lambda m: m.start()):
+        if (date := iso_date(found)) is not None:
+            return date, found
+    return None

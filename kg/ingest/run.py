@@ -20,9 +20,10 @@ import pyoxigraph as ox
 from kg.errors import InputError, KGError, ValidationFailed
 from kg.ingest.extract import extract
 from kg.ingest.mentions import Gazetteer
-from kg.ingest.propose import propose
+from kg.ingest.propose import document_id, propose
 from kg.ingest.reader import read_letter
 from kg.ingest.report import render
+from kg.ingest.review import Decisions, template
 from kg.ingest.trig import Proposal
 from kg.settings import Settings
 
@@ -68,18 +69,30 @@ def propose_one(
     try:
         letter = read_letter(path)
         x = extract(letter, gazetteer)
-        proposal = propose(x, gazetteer, settings.base, date)
-        report = render(x, proposal, gazetteer)
-        files = {out_dir / f"{proposal.slug}.trig": proposal.trig, out_dir / f"{proposal.slug}.md": report}
+        doc_slug, _ = document_id(x)
+        own = gazetteer.excluding(f"{settings.base}graph/ingest/{doc_slug}")
+        if own is not gazetteer:  # re-ingesting: this document's earlier graph is no source of names
+            gazetteer = own
+            x = extract(letter, gazetteer)
+        decisions_path = decisions_file(settings, out_dir, doc_slug)
+        decisions = Decisions.load(decisions_path)
+        proposal = propose(x, gazetteer, settings.base, date, decisions)
+        report = render(x, proposal, gazetteer, decisions)
+        files = {
+            out_dir / f"{proposal.slug}.trig": proposal.trig,
+            out_dir / f"{proposal.slug}.md": report,
+            out_dir / f"{proposal.slug}.decisions": template(proposal.facts, decisions),
+        }
         if letter.kind != "text":
             files[out_dir / f"{proposal.slug}.txt"] = letter.text
         for target, text in files.items():
             write_atomic(target, text)
         outcome.ok, outcome.proposal, outcome.written = True, proposal, list(files)
+        statuses = [f.status for f in proposal.facts.values()]
         outcome.summary = (
-            f"{len(x.citations)} citations, {len(x.motions)} motions, {len(x.mentions)} links, "
-            f"{len(dict.fromkeys(proposal.new))} new, {len(x.candidates)} candidates, "
-            f"{len(x.uncertain) + len(proposal.missing)} uncertain"
+            f"{len(statuses)} facts: {statuses.count('new')} new, {statuses.count('linked')} linked, "
+            f"{statuses.count('uncertain')} uncertain; "
+            f"{sum(decisions.decided(f) for f in proposal.facts)} decided"
         )
     except KGError as exc:
         outcome.message = exc.message
@@ -87,6 +100,14 @@ def propose_one(
         log.debug("ingest failed on %s", path, exc_info=True)  # for developers; users get the line below
         outcome.message = f"{path}: could not be ingested (internal error; nothing was written for this file)"
     return outcome
+
+
+def decisions_file(settings: Settings, out_dir: Path, doc_slug: str) -> Path:
+    """The curator's decisions: those beside the proposal (the working copy), else the applied ones
+    kept beside the graph in kg/data/ingested (so a fresh re-ingest reproduces the reviewed graph)."""
+    working = out_dir / f"{doc_slug}.decisions"
+    applied = settings.data_dir / "ingested" / f"{doc_slug}.decisions"
+    return working if working.is_file() or not applied.is_file() else applied
 
 
 def ingest(
@@ -153,6 +174,11 @@ def _apply(outcomes: list[Outcome], settings: Settings) -> None:
         target = folder / f"{outcome.proposal.slug}.trig"  # type: ignore[union-attr]
         previous[target] = target.read_text(encoding="utf-8") if target.is_file() else None
         write_atomic(target, outcome.proposal.trig)  # type: ignore[union-attr]
+        decided = next((w for w in outcome.written if w.suffix == ".decisions"), None)
+        kept = target.with_suffix(".decisions")
+        if decided is not None and decided != kept:
+            previous[kept] = kept.read_text(encoding="utf-8") if kept.is_file() else None
+            write_atomic(kept, decided.read_text(encoding="utf-8"))
         outcome.applied = target
     try:
         build(settings)

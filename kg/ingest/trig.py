@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from kg.evidence import SourceText
@@ -14,6 +16,7 @@ from kg.namespaces import PROJECT, STANDARD
 
 MAX_QUOTE = 590
 PAGE = "https://zoek.officielebekendmakingen.nl/{}.html"
+_DECLARATION = {"a", "skos:prefLabel", "skos:altLabel", "foaf:name", "foaf:familyName", "foaf:givenName"}
 _LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
 
 
@@ -41,6 +44,20 @@ def name(relative: str) -> str:
 
 
 @dataclass
+class FactEntry:
+    """One fact of a proposal, as the curator reviews it: accept, reject or re-point."""
+
+    id: str  # stable over re-ingests: kind and the slugs of what it relates, "vote/29389-138/pvv"
+    kind: str  # "identity", "citation", "motion", "vote", "person", "participation", ...
+    label: str  # what it says, in words
+    status: str  # "new", "linked" (to an entity the graph holds) or "uncertain"
+    lines: str  # "12" or "12-14"
+    quote: str
+    entity: str | None = None  # the linked entity a `repoint` decision replaces (prefixed name)
+    note: str = ""
+
+
+@dataclass
 class Proposal:
     """The proposed graph and what the review report needs to know about it."""
 
@@ -53,6 +70,9 @@ class Proposal:
     dropped_quotes: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # what --apply needs and is not there
     document_known: bool = False  # the letter is already described in the graph
+    facts: dict[str, FactEntry] = field(default_factory=dict)
+    identity_missing: list[str] = field(default_factory=list)  # identity fields the text did not show
+    kind: str = "letter"
 
 
 class Graph:
@@ -66,11 +86,76 @@ class Graph:
         self.known_ids: set[str] = set()
         self.nodes: dict[str, list[tuple[str, str]]] = {}
         self.evidence: dict[tuple[int, int, str], str] = {}
+        self.owners: dict[tuple[str, str, str], set[str]] = {}  # triple -> the facts that assert it
+        self.current: str | None = None
 
     def add(self, subject: str, predicate: str, obj: str) -> None:
         props = self.nodes.setdefault(subject, [])
         if (predicate, obj) not in props:
             props.append((predicate, obj))
+        owners = self.owners.setdefault((subject, predicate, obj), set())
+        owners.add(self.current or "")
+
+    @contextmanager
+    def fact(
+        self,
+        fact_id: str,
+        kind: str,
+        label: str,
+        quote: Quote | None,
+        linked: bool = False,
+        uncertain: str = "",
+        entity: str | None = None,
+    ) -> Iterator[FactEntry]:
+        """Triples added inside belong to this fact (also to the facts that added them before)."""
+        entry = self.proposal.facts.get(fact_id)
+        if entry is None:
+            lines = (
+                ""
+                if quote is None
+                else (f"{quote.first}" if quote.first == quote.last else f"{quote.first}-{quote.last}")
+            )
+            status = "uncertain" if uncertain else "linked" if linked else "new"
+            entry = FactEntry(
+                fact_id, kind, label, status, lines, quote.text if quote else "", entity, uncertain
+            )
+            self.proposal.facts[fact_id] = entry
+        outer, self.current = self.current, fact_id
+        try:
+            yield entry
+        finally:
+            self.current = outer
+
+    def drop(self, rejected: set[str]) -> None:
+        """Remove the triples that only rejected facts assert."""
+        for subject in list(self.nodes):
+            kept = []
+            for predicate, obj in self.nodes[subject]:
+                owners = self.owners.get((subject, predicate, obj), {""})
+                if owners - rejected:
+                    kept.append((predicate, obj))
+            if kept:
+                self.nodes[subject] = kept
+            else:
+                del self.nodes[subject]
+
+    def replace(self, fact_id: str, old: str, new: str) -> None:
+        """Re-point one fact: its triples name `new` where they named `old` (the old node's own
+        declaration, made for this fact only, is dropped)."""
+        for (subject, predicate, obj), owners in list(self.owners.items()):
+            if fact_id not in owners or old not in (subject, obj):
+                continue
+            owners.discard(fact_id)
+            if not owners:
+                self.nodes[subject] = [po for po in self.nodes[subject] if po != (predicate, obj)]
+                del self.owners[(subject, predicate, obj)]
+            if subject == old and predicate in _DECLARATION and predicate != "skos:prefLabel":
+                continue
+            if subject == old and predicate == "skos:prefLabel":
+                predicate = "skos:altLabel"  # the name as this document prints it stays findable
+            outer, self.current = self.current, fact_id
+            self.add(new if subject == old else subject, predicate, new if obj == old else obj)
+            self.current = outer
 
     def has(self, subject: str) -> bool:
         return subject in self.nodes
@@ -97,10 +182,16 @@ class Graph:
         prefixes = {**{k: v for k, v in STANDARD.items() if k != "sh"}, **PROJECT}
         out = [f"@prefix {k}: <{v}> ." for k, v in prefixes.items()]
         out += ["", f"GRAPH <{graph}> {{", ""]
+        used = set()
         for subject, props in self.nodes.items():
+            if not props:
+                continue
             lines = [f"    {p} {o}" for p, o in props]
+            used.update(o for p, o in props if p == "kgdef:evidence")
             out.append(f"{subject}\n" + " ;\n".join(lines) + " .\n")
         for (first, last, text), label in self.evidence.items():
+            if label not in used:
+                continue
             out.append(
                 f"{label} a kgdef:Evidence ; prov:wasDerivedFrom {self.document} ;\n"
                 f"    kgdef:startLine {first} ; kgdef:endLine {last} ;\n    oa:exact {lit(text)} .\n"

@@ -139,9 +139,33 @@ def test_no_query_is_a_400(client):
     )
 
 
-def test_update_on_the_query_path_and_without_token_is_refused(client):
-    insert = "INSERT DATA { <id/x/y> <def#p> 1 }"
-    assert client.get("/sparql", params={"query": insert}).status_code == 403
+def test_an_update_sent_as_a_query_is_a_malformed_query(client):
+    insert = "INSERT DATA { GRAPH <graph/notes> { <id/x/y> <def#p> 1 } }"
+    for response in (
+        client.get("/sparql", params={"query": insert}),
+        client.post("/sparql", data={"query": insert}),
+        client.post("/sparql", content=insert, headers={"content-type": "application/sparql-query"}),
+    ):
+        assert response.status_code == 400, response.text
+        assert response.json()["error"] == "query_syntax" and "update=" in response.json()["message"]
+
+
+def test_two_query_parameters_are_a_400(client):
+    twice = client.get("/sparql", params=[("query", AGREEMENTS), ("query", "ASK {}")])
+    assert twice.status_code == 400 and twice.json()["parameter"] == "query"
+    in_form = client.post(
+        "/sparql",
+        content="query=ASK%20%7B%7D&query=ASK%20%7B%7D",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert in_form.status_code == 400 and "exactly one" in in_form.json()["message"]
+    url_and_form = client.post("/sparql?query=ASK%20%7B%7D", data={"query": "ASK {}"})
+    assert url_and_form.status_code == 400
+    assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200
+
+
+def test_updates_without_token_are_refused(client):
+    insert = "INSERT DATA { GRAPH <graph/notes> { <id/x/y> <def#p> 1 } }"
     assert client.post("/sparql", data={"update": insert}).status_code == 403
     assert (
         client.post(
@@ -154,7 +178,7 @@ def test_update_on_the_query_path_and_without_token_is_refused(client):
 def test_update_with_the_token(built):
     writable = client_for(built, update_token="s3cret")
     insert = (
-        "INSERT DATA { GRAPH <graph/extra> "
+        "INSERT DATA { GRAPH <graph/notes> "
         "{ <id/law/new> a <http://data.europa.eu/eli/ontology#LegalResource> } }"
     )
     wrong = writable.post("/sparql", data={"update": insert}, headers={"authorization": "Bearer nope"})

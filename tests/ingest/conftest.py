@@ -28,3 +28,12 @@ def gazetteer(settings: Settings) -> Gazetteer:
 @pytest.fixture
 def letters() -> Path:
     return LETTERS
+
+
+@pytest.fixture(scope="session")
+def corpus(seeds: Path) -> Path:
+    """The development corpus of real parliamentary documents, beside the seed letters."""
+    path = seeds.parent / "corpus"
+    if not path.is_dir():
+        pytest.fail(f"corpus not found at {path}")
+    return path

@@ -33,7 +33,11 @@ def test_without_apply_writes_proposal_and_report_and_changes_nothing(
 ) -> None:
     before = _fingerprint(settings)
     assert main(["ingest", str(letters / "voortgang-wijkzorg.txt"), "--out", str(tmp_path / "out")]) == 0
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kst-31765-901.md", "kst-31765-901.trig"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "kst-31765-901.decisions",
+        "kst-31765-901.md",
+        "kst-31765-901.trig",
+    ]
     report = (tmp_path / "out" / "kst-31765-901.md").read_text(encoding="utf-8")
     assert "## Motions (5)" in report and "Stichting Samen Thuis" in report
     assert "ok:" in capsys.readouterr().out
@@ -54,7 +58,10 @@ def test_apply_merges_the_named_graph_and_reingesting_replaces_it(settings: Sett
     assert "graph/ingest/kst-31765-901" in dataset
     size = len(dataset.splitlines())
     assert main(["ingest", letter, "--apply", "--quiet"]) == 0
-    assert sorted(p.name for p in target.parent.iterdir()) == ["kst-31765-901.trig"]
+    assert sorted(p.name for p in target.parent.iterdir()) == [
+        "kst-31765-901.decisions",
+        "kst-31765-901.trig",
+    ]
     assert len(settings.dataset_path.read_text(encoding="utf-8").splitlines()) == size
 
 
@@ -99,10 +106,14 @@ def test_a_batch_with_bad_files_fails_them_alone(
         assert any(name in line and why in line for line in err.splitlines()), (name, err)
     assert "4 of 5 file(s) failed" in err
     assert "ingest:" in err  # the progress bar
-    assert sorted(p.name for p in out.iterdir()) == ["kst-31765-901.md", "kst-31765-901.trig"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "kst-31765-901.decisions",
+        "kst-31765-901.md",
+        "kst-31765-901.trig",
+    ]
     after = _fingerprint(settings)
     assert [p for p in after if p not in before] == [
-        str(settings.data_dir / "ingested" / "kst-31765-901.trig")
+        str(settings.data_dir / "ingested" / f"kst-31765-901.{suffix}") for suffix in ("decisions", "trig")
     ]
 
 
@@ -129,14 +140,13 @@ def test_a_pdf_letter_is_proposed_with_its_extracted_text_beside_it(tmp_path: Pa
     out = tmp_path / "out"
     assert main(["ingest", str(pdf), "--out", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        "kst-29389-140.decisions",
         "kst-29389-140.md",
         "kst-29389-140.trig",
         "kst-29389-140.txt",
     ]
     trig = (out / "kst-29389-140.trig").read_text(encoding="utf-8")
-    assert (
-        "mot:31765-860" in trig and "handling:uitgevoerd" in trig and 'kgdef:sourceFile "brief.pdf"' in trig
-    )
+    assert "mot:31765-860" in trig and "mstatus:uitgevoerd" in trig and 'kgdef:sourceFile "brief.pdf"' in trig
 
 
 def test_an_unexpected_failure_on_one_file_does_not_stop_the_batch(

@@ -19,7 +19,8 @@ from kg.settings import Settings
 from kg.validate import shacl
 
 Q = """PREFIX kgdef: <def#> PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX schema: <http://schema.org/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX opengov: <http://www.w3.org/ns/opengov#>
+PREFIX schema: <http://schema.org/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 
@@ -76,8 +77,10 @@ def test_the_letter_its_citations_motions_and_budgets(proposal: Proposal, settin
         "2025-03-14"
     ]
     assert len(values("SELECT ?c WHERE { ?c a kgdef:Citation }")) == 9
-    assert values("SELECT ?h WHERE { ?x a kgdef:MotionHandling ; kgdef:handling ?h }") == sorted(
-        base + f"def/handling/{h}"
+    assert values(
+        "SELECT ?h WHERE { ?x a kgdef:StatusChange ; kgdef:statusOf/a opengov:Motion ; kgdef:toStatus ?h }"
+    ) == sorted(
+        base + f"def/motion-status/{h}"
         for h in ("afgedaan", "uitgevoerd", "afgedaan", "in-uitvoering", "uitgevoerd")
     )
     assert values("SELECT ?v WHERE { <id/agreement/iza> kgdef:budget/schema:value ?v }") == ["12500000"]
@@ -85,7 +88,7 @@ def test_the_letter_its_citations_motions_and_budgets(proposal: Proposal, settin
         base + "id/organisation/zorgthuisnl"
     ]
     assert values(
-        "SELECT ?d WHERE { ?m a kgdef:Milestone ; kgdef:about <id/agreement/iza> ; dcterms:date ?d }"
+        "SELECT ?d WHERE { ?m a kgdef:StatusChange ; kgdef:statusOf <id/agreement/iza> ; dcterms:date ?d }"
     ) == ["2022-09-16"]
 
 
