@@ -100,8 +100,17 @@ def _to_rdflib(triples: list[ox.Quad] | list[ox.Triple]):
     return graph
 
 
-_shapes_cache: dict[int, object] = {}
+_shapes_cache: dict[tuple[str, int], object] = {}
 ENGINES = {"turbo": "pyshacl_turbo", "pyshacl": "pyshacl"}  # name -> module with pySHACL's `validate`
+
+
+def _as_store(quads: list[ox.Quad]) -> ox.Store:
+    """The triples in a pyoxigraph store's default graph (what pyshacl-turbo reads without copying
+    into rdflib; data and shapes must both come this way, or literals compare unequal)."""
+    store = ox.Store()
+    default = ox.DefaultGraph()
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
+    return store
 
 
 def shacl(
@@ -115,12 +124,13 @@ def shacl(
     import importlib
 
     pyshacl_validate = importlib.import_module(ENGINES[engine]).validate
-    key = hash(tuple(shapes))
+    convert = _as_store if engine == "turbo" else _to_rdflib
+    key = (engine, hash(tuple(shapes)))
     if key not in _shapes_cache:
         _shapes_cache.clear()
-        _shapes_cache[key] = _to_rdflib(shapes)
+        _shapes_cache[key] = convert(shapes)
     conforms, report_graph, _ = pyshacl_validate(
-        _to_rdflib(list(data) + list(ontology)),
+        convert(list(data) + list(ontology)),
         shacl_graph=_shapes_cache[key],
         inference="none",
         advanced=True,

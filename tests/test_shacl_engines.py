@@ -12,7 +12,7 @@ import pytest
 
 from kg.rdfio import parse
 from kg.synthetic import generate
-from kg.validate import ENGINES, _findings, _to_rdflib
+from kg.validate import ENGINES, _as_store, _findings, _to_rdflib
 from tests.fixtures.shape_cases import CASES, WORLD
 from tests.test_shapes import BASE, HEAD, model  # noqa: F401  (the fixture)
 
@@ -29,11 +29,11 @@ def _both(quads, loaded) -> dict[str, tuple[Counter, Counter]]:
     """Per language: our engine's results and the reference's (each engine run once)."""
     ontology, shapes = loaded
     declared = {q.object.value for q in shapes if q.predicate.value == MESSAGE}
-    graph, shapes_graph = _to_rdflib(list(quads) + ontology), _to_rdflib(shapes)
     reports = []
-    for engine in ("turbo", "pyshacl"):
+    for engine, convert in (("turbo", _as_store), ("pyshacl", _to_rdflib)):  # as kg.validate feeds each
         validate = importlib.import_module(ENGINES[engine]).validate
-        _, report, _ = validate(graph, shacl_graph=shapes_graph, inference="none", advanced=True)
+        data, shapes_graph = convert(list(quads) + ontology), convert(shapes)
+        _, report, _ = validate(data, shacl_graph=shapes_graph, inference="none", advanced=True)
         reports.append(report)
     return {
         lang: tuple(Counter(_result(f, declared) for f in _findings(r, lang)) for r in reports)  # type: ignore[misc]
