@@ -51,7 +51,9 @@ def test_reject_and_repoint_are_applied_and_kept_on_reingest(letters: Path, tmp_
         tmp_path,
         {
             "mention/organisation/nza": "reject mention/organisation/nza",
-            "mention/organisation/zorgthuisnl": "repoint mention/organisation/zorgthuisnl -> id/organisation/actiz",
+            "mention/organisation/zorgthuisnl": (
+                "repoint mention/organisation/zorgthuisnl -> id/organisation/actiz"
+            ),
             "identity": "accept identity",
         },
     )
