@@ -92,6 +92,7 @@ class _Collector:
                     "label": self.labels.names(iri),
                     "file": None,
                     "url": None,
+                    "date": None,
                 }
             )
         return self._sources[iri]
@@ -161,7 +162,7 @@ def extract(store: Store) -> GraphData:
         by_subject.setdefault(row["subject"], []).append((row["g"], collect.evidence(row)))
     for row in rows(store, "sources"):
         position = collect.source(row["source"])
-        data.sources[position].update(file=row["file"], url=row["page"])
+        data.sources[position].update(file=row["file"], url=row["page"], date=row["date"])
     for iri, position in data.index.items():
         data.nodes[position]["ev"] = sorted({e for _, e in by_subject.get(iri, [])})
     for row in rows(store, "relations"):

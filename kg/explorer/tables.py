@@ -3,7 +3,8 @@
 - matrix: who is party to which agreement or programme, in which role (the participations, as
   agreement-parties.rq gives them per agreement);
 - motions: submitters, Kamerstuk, how each motion was handled (motions.rq, per handling letter);
-- budgets: scheme, amount, kind, period and action line (schemes-budgets.rq).
+- budgets: scheme, amount, kind, period and action line (schemes-budgets.rq);
+- timeline: status changes on their dates, with the document that declares them (timeline.rq).
 Every row and cell carries the indices of all its evidence (a list, never one of several), so
 the page can show each quote and link to the letter.
 """
@@ -136,11 +137,29 @@ def budgets(store: Store, catalog: Catalog, look: _Lookup) -> dict:
     return {"rows": found, "truncated": truncated}
 
 
+def timeline(store: Store, catalog: Catalog, look: _Lookup) -> dict:
+    """One row per status change on a date (timeline.rq): what, which status, which document says so."""
+    rows, truncated = _rows(store, catalog, "timeline")
+    found = [
+        {
+            "date": _value(row["date"]),
+            "subject": look.node(row["subject"]),
+            "name": _value(row["subjectName"]),
+            "status": look.names(_value(row["statusName"])),
+            "document": look.node(row["document"]),
+            "ev": look.ev(row),
+        }
+        for row in rows
+    ]
+    return {"rows": found, "truncated": truncated}
+
+
 def tables(store: Store, catalog: Catalog, data: GraphData) -> dict:
-    """All three tables of the explorer."""
+    """All tables of the explorer."""
     look = _Lookup(data)
     return {
         "matrix": matrix(data),
         "motions": motions(store, catalog, look),
         "budgets": budgets(store, catalog, look),
+        "timeline": timeline(store, catalog, look),
     }

@@ -124,7 +124,7 @@ def test_analysis_path_and_downloads(page, hlo, tmp_path):
     with p.expect_download() as info:
         p.locator(".analysis button.csv").click()
     text = Path(info.value.path()).read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "#,Organisatie,Verbindingen,Tussenpositie,Groep"
+    assert text.splitlines()[0] == "#;Organisatie;Verbindingen;Tussenpositie;Groep"
     p.locator("#tab-graph").click()
     with p.expect_download() as info:
         p.locator("#export-png").click()

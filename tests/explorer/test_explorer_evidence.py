@@ -31,7 +31,7 @@ def test_every_edge_carries_evidence(content):
     assert bare == []
 
 
-@pytest.mark.parametrize("table", ["motions", "budgets"])
+@pytest.mark.parametrize("table", ["motions", "budgets", "timeline"])
 def test_every_table_row_carries_evidence(content, table):
     rows = content["tables"][table]["rows"]
     assert rows

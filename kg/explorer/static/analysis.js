@@ -79,10 +79,19 @@ KGX.renderAnalysis = function (root, data, app) {
     ...members.flatMap((m, i) => (i ? [", ", KGX.nodeButton(data, m, app)] : [KGX.nodeButton(data, m, app)])))));
   view.appendChild(el("section", {}, el("h2", {}, t("communities")), groups));
 
-  // exports written beside index.html by `kg explorer`
+  // the co-participation network, built in the page and downloaded (from disk too)
+  const coNetwork = () => KGX.coParticipation(data);
+  const title = t("analysisIntro");
+  const files = [
+    ["netwerk.gexf", () => KGX.downloadText("netwerk.gexf", KGX.toGexf(coNetwork(), title), "application/xml")],
+    ["netwerk.graphml", () => KGX.downloadText("netwerk.graphml", KGX.toGraphml(coNetwork(), title), "application/xml")],
+    ["netwerk-knopen.csv", () => KGX.downloadCsv("netwerk-knopen.csv", ["id", t("organisation"), t("kindOf")],
+      coNetwork().nodes.map((n) => [n.id, n.label, n.kind]))],
+    ["netwerk-verbindingen.csv", () => KGX.downloadCsv("netwerk-verbindingen.csv", [t("from"), t("to"), t("weight"), t("via")],
+      coNetwork().edges.map((e) => [e.s, e.t, e.weight, e.label]))],
+  ];
   view.appendChild(el("section", {}, el("h2", {}, t("exports")), el("ul", { class: "exports" },
-    ...["network.graphml", "network.gexf", "network.csv", "network-edges.csv"].map((f) =>
-      el("li", {}, el("a", { href: f, download: f }, f))))));
+    ...files.map(([name, save]) => el("li", {}, el("button", { type: "button", class: "export", onclick: save }, name))))));
 };
 
 KGX.showPath = function (result, data, app, from, to) {

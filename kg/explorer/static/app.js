@@ -48,17 +48,33 @@ KGX.App = class {
     });
     document.getElementById("language").addEventListener("click", () => this.setLanguage(this.state.lang === "nl" ? "en" : "nl"));
     document.getElementById("show-all").addEventListener("click", () => this.resetFilters());
-    document.getElementById("export-png").addEventListener("click", () => this.graph && this.graph.exportPng("verkenner.png"));
+    document.getElementById("export-png").addEventListener("click", () => this.graph && KGX.exportPng(data, this, "verkenner.png"));
+    document.getElementById("export-gexf").addEventListener("click", () => this.graph && KGX.exportDrawn(data, this, "gexf"));
+    document.getElementById("export-graphml").addEventListener("click", () => this.graph && KGX.exportDrawn(data, this, "graphml"));
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && this.state.node && !event.target.closest("#search-box")) this.select(null);
     });
     window.addEventListener("hashchange", () => this.fromHash());
+    // The skip links move the focus; they never touch the URL, so the view stays as it is.
+    document.querySelectorAll("a.skip").forEach((link) => link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const target = document.querySelector(link.getAttribute("href"));
+      if (target && target.tagName === "DETAILS") {
+        target.open = true;
+        if (this.graph) this.listNodes();
+        (target.querySelector("li button") || target.querySelector("summary")).focus();
+      }
+      else if (target) target.focus();
+    }));
     document.getElementById("overview").addEventListener("click", () => this.resetFilters(false));
+    const nodeList = document.getElementById("node-list");
+    nodeList.addEventListener("toggle", () => { if (this.graph && nodeList.open && !nodeList.querySelector("li")) this.listNodes(); });
     this.apply();
     if (this.state.node && this.state.context && this.graph && this.index.has(this.state.node)) this.graph.centerOn(this.index.get(this.state.node));
   }
 
   fromHash() {
+    if (!KGX.isStateHash(location.hash)) return;
     const hash = KGX.readHash();
     Object.assign(this.state, { view: hash.view, node: hash.node, hide: new Set(hash.hide), initiative: hash.initiative,
       source: hash.source, expand: new Set(hash.expand), focus: hash.focus, context: hash.context, all: hash.all });
@@ -74,6 +90,7 @@ KGX.App = class {
     document.getElementById("view-graph").hidden = false;
     try {
       this.graph = new KGX.GraphView(container, this.data, this);
+      this.listNodes();
       return true;
     } catch (error) {
       console.error(error);
@@ -103,7 +120,7 @@ KGX.App = class {
     const key = `${view}|${KGX.lang}`;
     if (this.rendered[view] === key || view === "graph") return;
     const root = document.getElementById(`view-${view}`);
-    const draw = { matrix: KGX.renderMatrix, motions: KGX.renderMotions, budgets: KGX.renderBudgets, analysis: KGX.renderAnalysis }[view];
+    const draw = { matrix: KGX.renderMatrix, motions: KGX.renderMotions, budgets: KGX.renderBudgets, timeline: KGX.renderTimeline, analysis: KGX.renderAnalysis }[view];
     if (draw) draw(root, this.data, this);
     this.rendered[view] = key;
   }
@@ -116,8 +133,26 @@ KGX.App = class {
     requestAnimationFrame(() => setTimeout(() => {
       this.graphPending = false;
       this.graph.applyState(this.state, this.index);
+      this.listNodes();
       KGX.graphDrawn = performance.now();
     }, 0));
+  }
+
+  // The list mirror of the drawing: every node drawn, as a button, for the keyboard and screen readers.
+  listNodes() {
+    const { el, clear, t, pick } = KGX;
+    const box = document.getElementById("node-list");
+    const drawn = this.data.nodes.map((n, i) => [n, i]).filter(([, i]) => !this.graph.visible || this.graph.visible.has(i))
+      .sort((a, b) => pick(a[0].label, a[0].id).localeCompare(pick(b[0].label, b[0].id), KGX.lang));
+    box.querySelector("summary").textContent = `${t("nodeList")} (${drawn.length})`;
+    const list = clear(box.querySelector("ul"));
+    if (!box.open && drawn.length > 400) return;
+    drawn.forEach(([node]) => {
+      const kind = this.data.kinds.find((k) => k.id === node.kind) || {};
+      list.appendChild(el("li", {}, el("button", { type: "button", class: "link", "data-node": node.id, "aria-current": node.id === this.state.node ? "true" : null,
+        onclick: () => this.select(node.id, { center: true }) }, KGX.swatch(kind), pick(node.label, node.id),
+      el("span", { class: "kind" }, ` · ${pick(kind)}`))));
+    });
   }
 
   select(id, options = {}) {

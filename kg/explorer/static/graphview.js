@@ -5,6 +5,7 @@ window.KGX = window.KGX || {};
 const DIM_NODE = "#d5dae0";
 const EDGE = "#b9c1ca";
 const EDGE_STRONG = "#39424d";
+const EDGE_LABELS = 12; // the chosen node's edges are named when it has at most this many neighbours drawn
 const FEW = 80; // a drawing of at most this many nodes names every node
 
 // Short label for the drawing: an abbreviation when there is one, else the name cut at 26 characters.
@@ -62,6 +63,9 @@ KGX.GraphView = class {
     this.renderer.on("enterNode", () => container.classList.add("pointing"));
     this.renderer.on("leaveNode", () => container.classList.remove("pointing"));
     container.addEventListener("keydown", (event) => this.onKey(event));
+    if (window.ResizeObserver) {
+      new ResizeObserver(() => { this.renderer.resize(); this.renderer.refresh(); this.fit(false); }).observe(container);
+    }
     this.frame(false);
   }
 
@@ -121,6 +125,8 @@ KGX.GraphView = class {
     }
     this.visible = shown.size === data.nodes.length ? null : shown;
     this.selected = selected;
+    // Roles on the edges of the chosen node, where they stay readable (not on a hub of dozens).
+    this.labelEdges = selected !== null && [...this.neighbours[selected]].filter((n) => shown.has(n)).length <= EDGE_LABELS;
     this.highlight = state.highlight || null;
   }
 
@@ -195,7 +201,7 @@ KGX.GraphView = class {
     const focus = this.highlight ? (this.highlight.has(edge.s) && this.highlight.has(edge.t))
       : this.selected !== null ? (edge.s === this.selected || edge.t === this.selected) : null;
     if (focus === true) {
-      const label = this.selected !== null ? KGX.pick(this.data.relations[edge.rel]) : undefined;
+      const label = this.selected !== null && this.labelEdges ? KGX.pick(this.data.relations[edge.rel]) : undefined;
       return { ...attrs, color: EDGE_STRONG, size: 1.4, zIndex: 1, label, forceLabel: Boolean(label) };
     }
     if (focus === false) return { ...attrs, color: "#e9ecef", zIndex: 0 };
@@ -217,27 +223,8 @@ KGX.GraphView = class {
       camera.setState({ x: state.x + moves[event.key][0], y: state.y + moves[event.key][1] });
     } else if (event.key === "+" || event.key === "=") camera.animatedZoom({ duration: 150 });
     else if (event.key === "-") camera.animatedUnzoom({ duration: 150 });
-    else if (event.key === "0") camera.animatedReset({ duration: 150 });
+    else if (event.key === "0") this.fit();
     else return;
     event.preventDefault();
-  }
-
-  // The current view as a PNG: the sigma layers drawn in order onto one white canvas.
-  exportPng(name) {
-    const renderer = this.renderer;
-    renderer.refresh();
-    const layers = renderer.getCanvases();
-    const { width, height } = renderer.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const out = document.createElement("canvas");
-    out.width = width * ratio;
-    out.height = height * ratio;
-    const context = out.getContext("2d");
-    context.fillStyle = "#ffffff";
-    context.fillRect(0, 0, out.width, out.height);
-    for (const layer of ["edges", "nodes", "edgeLabels", "labels", "hovers", "hoverNodes"]) {
-      if (layers[layer]) context.drawImage(layers[layer], 0, 0, out.width, out.height);
-    }
-    out.toBlob((blob) => { if (blob) KGX.download(name, blob); }, "image/png");
   }
 };

@@ -202,6 +202,9 @@ KGX.relationTitle = function (relation, outgoing) {
       return outgoing ? (en ? `is ${name} of` : `is ${name} van`) : (en ? `has as ${name}` : `heeft als ${name}`);
     case "citation":
       return outgoing ? name : (en ? "is cited in" : "wordt genoemd in");
+    case "status":
+    case "milestone":
+      return outgoing ? `${name}, ${en ? "declared in" : "gemeld in"}` : `${en ? "declares" : "meldt"} ${name} ${en ? "of" : "van"}`;
     case "handling":
       return outgoing ? `${name} ${en ? "according to" : "volgens"}` : (en ? `reports ${name} of` : `meldt ${name} van`);
     default:
@@ -221,7 +224,7 @@ KGX.INVERSE = {
     "opvolger van": "succeeded by", "herziening van": "revised in", "bekleedt": "held by", "functie bij": "has the post" },
 };
 
-const GROUP_ORDER = ["participation", "membership", "handling", "milestone", "link", "citation", "relation"];
+const GROUP_ORDER = ["participation", "membership", "handling", "status", "milestone", "link", "citation", "relation"];
 
 // Edges of a node grouped by meaning: relation and direction, the most telling groups first.
 KGX.relationGroups = function (data, position) {
@@ -232,7 +235,8 @@ KGX.relationGroups = function (data, position) {
     const relation = data.relations[edge.rel];
     const title = KGX.relationTitle(relation, outgoing);
     const key = `${title}|${outgoing}`;
-    if (!groups.has(key)) groups.set(key, { title, outgoing, order: GROUP_ORDER.indexOf(relation.group), items: [] });
+    const order = GROUP_ORDER.includes(relation.group) ? GROUP_ORDER.indexOf(relation.group) : GROUP_ORDER.length;
+    if (!groups.has(key)) groups.set(key, { title, outgoing, order, items: [] });
     groups.get(key).items.push(edge);
   });
   const name = (edge, outgoing) => KGX.nodeName(data, outgoing ? edge.t : edge.s);
@@ -244,7 +248,7 @@ KGX.relationItem = function (data, edge, outgoing, app) {
   const { el, pick } = KGX;
   const other = data.nodes[outgoing ? edge.t : edge.s];
   const kind = data.kinds.find((k) => k.id === other.kind) || {};
-  return el("li", {}, el("button", { type: "button", class: "link", onclick: () => app.select(other.id, { center: true }) },
+  return el("li", { "data-kind": other.kind, "data-node": other.id }, el("button", { type: "button", class: "link", onclick: () => app.select(other.id, { center: true }) },
     KGX.swatch(kind), pick(other.label, other.id)),
   KGX.foldedQuotes(data, edge.ev));
 };

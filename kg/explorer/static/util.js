@@ -45,14 +45,24 @@ KGX.identifierHref = function (data, iri) {
   return new URL(meta.idsHref + iri.slice(meta.base.length), location.href).href;
 };
 
+// CSV as Dutch Excel reads it: ";" between cells (the comma is the decimal sign there), a BOM
+// (in downloadCsv) so the accents survive, CRLF between rows.
+KGX.CSV_SEPARATOR = ";";
+
 KGX.csvCell = function (value) {
   let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; // not a formula in a spreadsheet
+  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(,\d+)?$/.test(text)) text = "'" + text; // not a formula in a spreadsheet
   return /[",\n\r;]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 };
 
 KGX.toCsv = function (header, rows) {
-  return [header, ...rows].map((row) => row.map(KGX.csvCell).join(",")).join("\r\n") + "\r\n";
+  return [header, ...rows].map((row) => row.map(KGX.csvCell).join(KGX.CSV_SEPARATOR)).join("\r\n") + "\r\n";
+};
+
+// An exact number with the decimal comma ("2500000.5" → "2500000,5"), nothing rounded.
+KGX.decimalComma = function (value) {
+  if (value === null || value === undefined || value === "") return "";
+  return /^-?\d+(\.\d+)?$/.test(String(value)) ? String(value).replace(".", ",") : String(value);
 };
 
 KGX.download = function (name, blob) {
@@ -77,6 +87,12 @@ KGX.readHash = function () {
     expand: list("expand"), focus: params.get("focus") === "1", context: params.get("ctx") === "1",
     all: params.get("all") === "1",
   };
+};
+
+// A hash that carries the page's state (view=…&node=…), not an in-page anchor such as #search.
+KGX.isStateHash = function (hash) {
+  const text = String(hash || "").replace(/^#/, "");
+  return text === "" || text.includes("=");
 };
 
 // The first view (nothing chosen, no filter): agreements and programmes with their parties.
@@ -111,6 +127,19 @@ KGX.formatAmount = function (value) {
   if (!Number.isFinite(number)) return value || "";
   return new Intl.NumberFormat(KGX.lang === "en" ? "en-GB" : "nl-NL",
     { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(number);
+};
+
+// A date for people: "2023-03-28" → "28 maart 2023", "2023-04" → "april 2023", "2023" stays.
+KGX.formatDate = function (value) {
+  const text = String(value || "");
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(text);
+  if (!match) return text;
+  const [, year, month, day] = match;
+  if (!month) return year;
+  const locale = KGX.lang === "en" ? "en-GB" : "nl-NL";
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day || 1)));
+  const options = day ? { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } : { month: "long", year: "numeric", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(locale, options).format(date);
 };
 
 // A small coloured shape that shows a node's kind, as in the legend.
