@@ -52,9 +52,12 @@ def render_error(status: int, message: str, links: Links) -> str:
     return render(links, "error.html", status=status, message=message)
 
 
-def render_entity(links: Links, description: Description, here: str, served: set[str]) -> str:
-    """The page of one entity; `served` are the source files this server shows at /sources/."""
-    return render(links, "entity.html", d=description, here=here, served=served)
+def render_entity(
+    links: Links, description: Description, here: str, served: set[str], tables: list | None = None
+) -> str:
+    """The page of one entity; `served` are the source files this server shows at /sources/;
+    `tables` the rows of the stored queries its kind names (kg.page_tables)."""
+    return render(links, "entity.html", d=description, here=here, served=served, tables=tables or [])
 
 
 def render_source(links: Links, name: str, text: str, title: str | None, page: str | None) -> str:

@@ -1,6 +1,7 @@
 """What the graph says about one entity: labels, types, literal properties, relations in both
-directions (also through the n-ary relation nodes: participations, memberships, citations,
-motion handlings, milestones, commitments), each with the quotes that prove it.
+directions (also through the n-ary relation nodes and the other nodes the kinds registry marks
+as shown via: participations, memberships, citations, status changes, tenures, votes,
+commitments ...), each with the quotes that prove it. The queries are `kg/sparql/describe-*.rq`.
 
 One function for the API, the entity pages and anybody else: `describe(store, iri)`.
 """
@@ -11,60 +12,11 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from kg import rq
 from kg.errors import NotFound
 from kg.store import Store, Term
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-PROLOGUE = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX kgdef: <def#>
-PREFIX opengov: <http://www.w3.org/ns/opengov#>
-"""
-NARY = (
-    "VALUES ?nodeType { kgdef:Participation org:Membership kgdef:Citation kgdef:StatusChange "
-    "kgdef:Tenure opengov:VoteEvent opengov:Vote opengov:Count kgdef:Commitment }"
-)
-LABEL = "OPTIONAL { ?x skos:prefLabel|rdfs:label|dcterms:title ?xl }"
-
-_OUT = (
-    PROLOGUE
-    + f"""SELECT ?p ?o ?g ?ol WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-  FILTER(?p != kgdef:evidence)
-  {LABEL.replace("?x ", "?o ").replace("?xl", "?ol")} }}"""
-)
-_IN = (
-    PROLOGUE
-    + f"""SELECT ?x ?p ?g ?xl WHERE {{ GRAPH ?g {{ ?x ?p ?s }}
-  FILTER NOT EXISTS {{ ?x a ?nodeType {NARY} }}
-  FILTER(?p != prov:wasDerivedFrom)
-  {LABEL} }}"""
-)
-_VIA = (
-    PROLOGUE
-    + f"""SELECT ?node ?nodeType ?link ?p ?x ?g ?xl WHERE {{
-  {NARY} GRAPH ?g {{ ?node ?link ?s ; a ?nodeType ; ?p ?x }}
-  FILTER(?p NOT IN (rdf:type, kgdef:evidence) && ?x != ?s)
-  {LABEL} }}""".replace("rdf:type", f"<{RDF_TYPE}>")
-)
-_QUOTE = """?ev oa:exact ?quote ; prov:wasDerivedFrom ?source .
-  OPTIONAL { ?ev kgdef:startLine ?start } OPTIONAL { ?ev kgdef:endLine ?end }
-  OPTIONAL { ?source dcterms:title ?sourceLabel FILTER(LANG(?sourceLabel) IN ("nl", "")) }
-  OPTIONAL { ?source kgdef:sourceFile ?file } OPTIONAL { ?source foaf:page ?page }"""
-_OWN_EVIDENCE = (
-    PROLOGUE
-    + f"""SELECT ?s ?quote ?start ?end ?source ?sourceLabel ?file ?page WHERE {{
-  ?s kgdef:evidence ?ev . {_QUOTE} }}"""
-)
-_NODE_EVIDENCE = (
-    PROLOGUE
-    + f"""SELECT ?node ?quote ?start ?end ?source ?sourceLabel ?file ?page WHERE {{
-  {NARY} ?node ?link ?s ; a ?nodeType ; kgdef:evidence ?ev . {_QUOTE} }}"""
-)
 
 
 @dataclass(frozen=True)
@@ -141,12 +93,13 @@ def _node(iri: str) -> ox.NamedNode:
 def describe(store: Store, iri: str) -> Description:
     """Everything the graph states about `iri`; NotFound when it appears in no triple."""
     subject = {"s": _node(iri)}
-    out = store.select(_OUT, subject).rows
-    incoming = store.select(_IN, subject).rows
+    out = store.select(rq.text("describe-out", store.base), subject).rows
+    incoming = store.select(rq.text("describe-in", store.base), subject).rows
     if not out and not incoming:
         raise NotFound(f"nothing is known about {iri}", id=iri)
     evidence = _evidence(
-        store.select(_OWN_EVIDENCE, subject).rows + store.select(_NODE_EVIDENCE, subject).rows
+        store.select(rq.text("describe-own-evidence", store.base), subject).rows
+        + store.select(rq.text("describe-node-evidence", store.base), subject).rows
     )
     desc = Description(iri, iri.rsplit("/", 1)[-1], evidence=evidence.pop(iri, []))
     relations: dict[tuple, Relation] = {}
@@ -173,7 +126,7 @@ def describe(store: Store, iri: str) -> Description:
     for x, p, g, xl in incoming:
         rel = relations.setdefault(("in", p.value, x.value), Relation("in", p.value, value(x), g.value))
         rel.target.label = _better(rel.target.label, xl)
-    for node, node_type, link, p, x, g, xl in store.select(_VIA, subject).rows:
+    for node, node_type, link, p, x, g, xl in store.select(rq.text("describe-via", store.base), subject).rows:
         key = ("via", link.value, node.value)
         rel = relations.setdefault(
             key,
@@ -233,11 +186,7 @@ def _evidence(rows: list[list[Term | None]]) -> dict[str, list[Evidence]]:
 
 def entity_graph(store: Store, iri: str) -> list[ox.Triple]:
     """The triples about `iri` (outgoing, incoming, and its evidence nodes), for Turtle/JSON-LD."""
-    query = (
-        PROLOGUE
-        + """CONSTRUCT { ?s ?p ?o . ?ev ?ep ?eo . ?x ?q ?s } WHERE {
-      { ?s ?p ?o } UNION { ?s kgdef:evidence ?ev . ?ev ?ep ?eo } UNION { ?x ?q ?s } }"""
-    )
+    query = rq.text("entity-graph", store.base)
     triples = store.construct(query, {"s": _node(iri)})
     if not triples:
         raise NotFound(f"nothing is known about {iri}", id=iri)
@@ -256,13 +205,7 @@ class SourceDocument:
 
 def source_documents(store: Store) -> dict[str, SourceDocument]:
     """Source documents by file name; names with a path in them are ignored."""
-    query = (
-        PROLOGUE
-        + """SELECT ?doc ?file (SAMPLE(?t) AS ?title) (SAMPLE(?p) AS ?page) WHERE {
-      ?doc kgdef:sourceFile ?file
-      OPTIONAL { ?doc dcterms:title ?t FILTER(LANG(?t) IN ("nl", "")) } OPTIONAL { ?doc foaf:page ?p }
-    } GROUP BY ?doc ?file"""
-    )
+    query = rq.text("source-documents", store.base)
     found = {}
     for doc, file, title, page in store.select(query).rows:
         name = file.value
@@ -275,21 +218,13 @@ def source_documents(store: Store) -> dict[str, SourceDocument]:
 
 def ontology_graph(store: Store) -> list[ox.Triple]:
     """Every triple of the ontology's named graph (`{base}graph/ontology`)."""
-    query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+    query = rq.text("ontology-graph", store.base)
     return store.construct(query, {"g": ox.NamedNode(store.base + "graph/ontology")})
 
 
 def ontology_terms(store: Store) -> list[tuple[str, str, str | None, str | None]]:
     """(term, kind, label, comment) of each class and property the project defines."""
-    query = (
-        PROLOGUE
-        + """
-    SELECT ?term (SAMPLE(?t) AS ?type) (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?comment) WHERE {
-      GRAPH ?g { ?term a ?t } FILTER(STRSTARTS(STR(?term), STR(kgdef:)))
-      OPTIONAL { ?term rdfs:label ?l FILTER(LANG(?l) IN ("nl", "")) }
-      OPTIONAL { ?term rdfs:comment ?c FILTER(LANG(?c) IN ("nl", "")) }
-    } GROUP BY ?term ORDER BY ?type ?term"""
-    )
+    query = rq.text("ontology-terms", store.base)
     rows = store.select(query, {"g": ox.NamedNode(store.base + "graph/ontology")}).rows
     return [
         (t.value, k.value, lab.value if lab else None, com.value if com else None) for t, k, lab, com in rows

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg import kinds, rq
 from kg.catalog import expand
 from kg.errors import ParameterError
 from kg.search import all_rows
@@ -23,17 +24,11 @@ class Kind:
     kind_namespace: str | None = None  # def/orgkind/ etc.: what the `kind` filter selects
 
 
+#: the REST kinds, derived from the registry in the ontology (kg/kinds.py)
 KINDS = {
-    k.plural: k
-    for k in (
-        Kind("organisations", "organisation", "http://www.w3.org/ns/org#Organization", "def/orgkind/"),
-        Kind("agreements", "agreement", "def#Agreement"),
-        Kind("programmes", "programme", "def#Programme"),
-        Kind("laws", "law", "http://data.europa.eu/eli/ontology#LegalResource"),
-        Kind("motions", "motion", "http://www.w3.org/ns/opengov#Motion"),
-        Kind("kamerstukken", "kamerstuk", "def#Kamerstuk"),
-        Kind("schemes", "scheme", "def#SubsidyScheme"),
-    )
+    k.plural: Kind(k.plural, k.segment or k.name.lower(), k.class_iri, k.kind_filter)
+    for k in kinds.listable()
+    if k.plural
 }
 
 
@@ -50,25 +45,6 @@ class Filters:
     kind: str | None = None
     graph: str | None = None
     participates_in: str | None = None
-
-
-_PROLOGUE = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX kgdef: <def#>
-"""
-
-
-def _pattern(kind: Kind, filters: Filters) -> str:
-    parts = ["GRAPH ?graph { ?s a ?class }" if filters.graph else "?s a ?class ."]
-    if filters.kind:
-        parts.append("?s org:classification|kgdef:status|kgdef:budgetKind ?kindConcept .")
-    if filters.participates_in:
-        parts.append(
-            "{ ?link kgdef:participant ?s ; kgdef:initiative ?initiative } UNION "
-            "{ ?link org:member ?s ; org:organization ?initiative }"
-        )
-    return "\n  ".join(parts)
 
 
 def _bindings(kind: Kind, filters: Filters, base: str) -> dict[str, Term]:
@@ -98,7 +74,7 @@ def _bindings(kind: Kind, filters: Filters, base: str) -> dict[str, Term]:
 
 
 def expand_class(class_iri: str, base: str) -> str:
-    return class_iri if class_iri.startswith("http") else base + class_iri
+    return kinds.absolute(class_iri, base)
 
 
 def list_resources(
@@ -116,14 +92,7 @@ def _listing(store: Store, kind: Kind, filters: Filters) -> list[Item]:
 
 
 def _query_listing(store: Store, kind: Kind, filters: Filters) -> list[Item]:
-    query = (
-        _PROLOGUE
-        + f"""SELECT DISTINCT ?s ?l ?alt WHERE {{
-      {_pattern(kind, filters)}
-      OPTIONAL {{ ?s skos:prefLabel|dcterms:title ?l FILTER(LANG(?l) IN ("nl", "")) }}
-      OPTIONAL {{ ?s skos:altLabel ?alt }}
-    }}"""
-    )
+    query = rq.text("list-resources", store.base)
     labels: dict[str, str] = {}
     alts: dict[str, set[str]] = {}
     for s, label, alt in all_rows(store, query, bindings=_bindings(kind, filters, store.base)):

@@ -14,6 +14,7 @@ from api.pages import render, render_entity, render_source
 from api.representation import graph_response, page_type, split_suffix
 from kg.describe import describe, entity_graph, ontology_graph, ontology_terms
 from kg.errors import NotFound
+from kg.page_tables import page_tables
 
 router = APIRouter(tags=["entities"])
 Segment = Annotated[str, Path(max_length=300)]
@@ -28,9 +29,10 @@ def dereference(request: Request, services: ServicesDep, path: str) -> Response:
     if media != "text/html":
         return graph_response(entity_graph(services.store, iri), media, services.settings.base)
     description = describe(services.store, iri)
+    tables = page_tables(services.store, services.catalog, iri, description.types)
     served = set(services.served_sources())
     links = Links.relative(request, services.settings.base)
-    page = render_entity(links, description, links.path(name), served)
+    page = render_entity(links, description, links.path(name), served, tables)
     return HTMLResponse(page, headers={"Vary": "Accept"})
 
 

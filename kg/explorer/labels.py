@@ -6,6 +6,8 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
+from kg import kinds
+
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCT = "http://purl.org/dc/terms/"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -25,13 +27,14 @@ STANDARD_LINKS = {
     "http://www.w3.org/ns/prov#wasRevisionOf": ("herziening van", "revision of"),
 }
 
-#: names of the relation classes, used when a relation has no role
+#: names of the relation classes (from the kinds registry), used when a relation has no role
 RELATION_NAMES = {
-    "Participation": ("participation", "deelnemer", "participant"),
-    "Membership": ("membership", "lid", "member"),
-    "Citation": ("citation", "verwijst naar", "cites"),
-    "StatusChange": ("status", "status gemeld in", "status declared in"),
+    k.name: (k.segment or k.name.lower(), k.relation.nl, k.relation.en)
+    for k in kinds.relations()
+    if k.relation is not None
 }
+#: relations whose role is a status: named "status: ..."
+STATUS_GROUPS = {"status-change"}
 
 
 def local_name(iri: str) -> str:
@@ -110,7 +113,7 @@ def relation_label(cls: str, role: str | None, labels: Labels) -> tuple[dict[str
     if role:
         names = labels.names(role, fallback=local_name(role))
         role_nl, role_en = names["nl"], names["en"] or names["nl"]
-        if group == "status":
+        if group in STATUS_GROUPS:
             return {"nl": f"status: {role_nl}", "en": f"status: {role_en}"}, group
         return {"nl": role_nl, "en": role_en}, group
     return {"nl": nl, "en": en}, group

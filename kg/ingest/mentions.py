@@ -13,20 +13,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kg import kinds
 from kg.ingest import rules
 from kg.store import Store
 
-ORG = "http://www.w3.org/ns/org#"
-KINDS = {
-    f"{ORG}Organization": "organisation",
-    "def#Agreement": "agreement",
-    "def#Programme": "programme",
-    "http://data.europa.eu/eli/ontology#LegalResource": "law",
-    "def#SubsidyScheme": "scheme",
-    f"{ORG}Post": "post",
-    "def#Faction": "faction",
-    "http://xmlns.com/foaf/0.1/Person": "person",
-}
+#: class (relative for the project's terms) -> kind: the registry's `kgdef:gazetteer` classes
+KINDS = kinds.gazetteer()
 _QUERY = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?e ?type ?label ?alt ?g WHERE { GRAPH ?g {
   ?e a ?type . FILTER(?type IN (%s))
