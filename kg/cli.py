@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -159,7 +160,12 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.fn(args, Settings.from_env())
+        code = args.fn(args, Settings.from_env())
+        sys.stdout.flush()  # here, so a reader that stopped early (`kg stats | head`) is noticed
+        return code
+    except BrokenPipeError:  # the reader has what it wanted; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ValidationFailed as exc:
         from kg.namespaces import compactor
 
