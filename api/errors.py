@@ -11,6 +11,7 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -87,6 +88,19 @@ async def unexpected_error(request: Request, exc: Exception) -> Response:
     return JSONResponse(
         {"error": "internal", "message": "internal error; it has been logged"}, status_code=500
     )
+
+
+class CORS(CORSMiddleware):
+    """Starlette's CORS middleware, with a refused preflight in the JSON error shape."""
+
+    def preflight_response(self, request_headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        reason = bytes(response.body).decode() or "refused"
+        body = {"error": "bad_request", "message": f"CORS preflight refused: {reason}"}
+        kept = {k: v for k, v in response.headers.items() if k.startswith("access-control") or k == "vary"}
+        return JSONResponse(body, status_code=response.status_code, headers=kept)
 
 
 def install(app: FastAPI) -> None:

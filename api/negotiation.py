@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+from fastapi import Request
+
+from kg.errors import KGError
+
+JSON_TYPES = ("application/json", "application/ld+json")
+
+
+class NotAcceptable(KGError):
+    http_status = 406
+    code = "not_acceptable"
 
 
 def parse_accept(accept: str | None) -> list[tuple[str, float]]:
@@ -20,7 +31,7 @@ def parse_accept(accept: str | None) -> list[tuple[str, float]]:
                 try:
                     q = max(0.0, min(1.0, float(raw)))
                 except ValueError:
-                    q = 0.0
+                    q = 1.0  # a q-value that is no number: as if none was given
         ranges.append((media, q, position))
     ranges.sort(key=lambda r: (-r[1], r[2]))
     return [(media, q) for media, q, _ in ranges]
@@ -53,3 +64,16 @@ def wants_html(accept: str | None) -> bool:
     return negotiate(
         accept, ["text/html", "application/json", "text/turtle", "application/ld+json"]
     ) == "text/html" and "text/html" in (accept or "")
+
+
+def acceptable(offered: Sequence[str]) -> Callable[[Request], None]:
+    """A route dependency: 406 when the Accept header allows none of `offered` (unless the
+    request chooses with ?format=). A browser asking for HTML gets the JSON, which it shows."""
+    allowed = [*offered, "text/html"]
+
+    def check(request: Request) -> None:
+        accept = request.headers.get("accept")
+        if accept and "format" not in request.query_params and negotiate(accept, allowed) is None:
+            raise NotAcceptable(f"cannot answer in {accept}; offered: {', '.join(offered)}")
+
+    return check

@@ -9,9 +9,8 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
-from api.negotiation import negotiate
+from api.negotiation import NotAcceptable, negotiate
 from api.protocol import GRAPH_TYPES
-from kg.errors import KGError
 from kg.jsonld import with_context
 from kg.namespaces import prefixes
 from kg.query import Answer
@@ -25,11 +24,6 @@ SUFFIXES = {
     ".nt": "application/n-triples",
     ".rdf": "application/rdf+xml",
 }
-
-
-class NotAcceptable(KGError):
-    http_status = 406
-    code = "not_acceptable"
 
 
 def wants_jsonld(request: Request, fmt: str | None) -> bool:
@@ -79,6 +73,8 @@ ANSWER_FORMATS = {
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
 }
+#: what a stored query's answer can be in (rows, or a graph for CONSTRUCT)
+ANSWER_TYPES = (*ANSWER_FORMATS.values(), "application/json", "text/turtle", JSONLD, "application/n-triples")
 
 
 def answer_response(request: Request, answer: Answer, fmt: str | None, base: str) -> Response:

@@ -17,7 +17,7 @@ import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from api.negotiation import negotiate, wants_html
+from api.negotiation import NotAcceptable, negotiate, wants_html
 from api.protocol import GRAPH_TYPES, Answer, Dataset, SparqlService, offered_types
 from api.workers import WorkerPool
 from kg.catalog import Catalog
@@ -31,11 +31,6 @@ YASGUI_DIR = ROOT / "node_modules" / "@zazuko" / "yasgui" / "build"
 YASGUI_FILES = {"yasgui.min.js": "text/javascript", "yasgui.min.css": "text/css"}
 FORM = "application/x-www-form-urlencoded"
 NOT_ACCEPTABLE = 406
-
-
-class NotAcceptable(KGError):
-    http_status = NOT_ACCEPTABLE
-    code = "not_acceptable"
 
 
 class UnsupportedMediaType(KGError):

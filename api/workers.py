@@ -57,18 +57,17 @@ class _Worker:
     generation: int
 
 
-def _private_bytes() -> int:
-    """This process's own (not shared with the server) resident memory."""
-    try:
-        with open("/proc/self/smaps_rollup", encoding="ascii") as f:
-            fields = dict(line.split(":", 1) for line in f if line.startswith("Private"))
-        return sum(int(v.split()[0]) for v in fields.values()) * 1024
-    except OSError:
-        return 0
+def _resident_bytes() -> int:
+    """Resident memory of this process (statm: cheap enough to read after every query)."""
+    with open("/proc/self/statm", encoding="ascii") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def _serve(conn: Connection, job: Callable[[object], object]) -> None:
+    """Answer jobs until the pipe closes; say when this worker grew past RETIRE_BYTES (pages it
+    touched anew: what it shares with the server was resident at the fork already)."""
     libc = ctypes.CDLL(None)
+    start = _resident_bytes()
     while True:
         try:
             payload = conn.recv()
@@ -82,9 +81,12 @@ def _serve(conn: Connection, job: Callable[[object], object]) -> None:
             reply = ("memory", None)
         except Exception:
             reply = ("crash", traceback.format_exc())
-        with contextlib.suppress(AttributeError):
-            libc.malloc_trim(0)
-        conn.send((*reply, _private_bytes() > RETIRE_BYTES))
+        grown = _resident_bytes() - start
+        if grown > RETIRE_BYTES // 4:
+            with contextlib.suppress(AttributeError):
+                libc.malloc_trim(0)
+            grown = _resident_bytes() - start
+        conn.send((*reply, grown > RETIRE_BYTES))
 
 
 def _child(conn: Connection, job: Callable[[object], object], memory_bytes: int) -> None:

@@ -186,7 +186,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        return args.fn(args, Settings.from_env())
+        code = args.fn(args, Settings.from_env())
+        sys.stdout.flush()  # here, so a reader that stopped early (`kg stats | head`) is noticed
+        return code
+    except BrokenPipeError:  # the reader has what it wanted; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ValidationFailed as exc:
         from kg.namespaces import compactor
 

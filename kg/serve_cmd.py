@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from kg.cli import command
+from kg.errors import KGError
 from kg.settings import Settings
 
 
@@ -28,7 +30,8 @@ def _args(p: argparse.ArgumentParser) -> None:
 
 
 def needs_build(settings: Settings) -> bool:
-    """No built dataset, or a source file (data, ontology, shapes) newer than it."""
+    """No built dataset, or a source file (data, ontology, shapes) or a source folder (a file
+    was added or deleted there) newer than it."""
     target = settings.dataset_path
     if not target.is_file():
         return True
@@ -38,8 +41,31 @@ def needs_build(settings: Settings) -> bool:
         *settings.ontology_dir.glob("*.ttl"),
         *settings.shapes_dir.rglob("*.ttl"),
         *settings.shapes_dir.rglob("*.rq"),
+        *(d for top in (settings.data_dir, settings.ontology_dir, settings.shapes_dir) for d in folders(top)),
     ]
     return any(path.stat().st_mtime > built for path in sources)
+
+
+def folders(root: Path) -> list[Path]:
+    return [root, *(p for p in root.rglob("*") if p.is_dir())] if root.is_dir() else []
+
+
+def build_or_keep(settings: Settings) -> None:
+    """Build; when the sources do not build but an earlier build is there, serve that one and
+    say so (a broken edit must not take the service down)."""
+    from kg.build import build
+
+    print(f"building {settings.dataset_path} ...", file=sys.stderr)
+    try:
+        build(settings)
+    except KGError as exc:
+        if not settings.dataset_path.is_file():
+            raise
+        print(
+            f"warning: the sources do not build ({exc.message.splitlines()[0]}); "
+            f"serving the last good build in {settings.build_dir}",
+            file=sys.stderr,
+        )
 
 
 @command("serve", "build if needed, then serve the SPARQL endpoint, REST API and entity pages", _args)
@@ -47,10 +73,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     if needs_build(settings) and (not settings.sparql_endpoint or args.load):
-        from kg.build import build
-
-        print(f"building {settings.dataset_path} ...", file=sys.stderr)
-        build(settings)
+        build_or_keep(settings)
     if settings.sparql_endpoint and args.load:
         from kg.remote import RemoteStore, load_dataset
 
@@ -66,5 +89,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         workers=None if args.reload else args.workers,
         log_level="info",
         root_path=args.root_path,
+        # a request line up to twice the request limit reaches the app, which answers an
+        # oversized one in the JSON error shape (h11 alone says "Invalid HTTP request" as text)
+        h11_max_incomplete_event_size=2 * settings.max_request_bytes,
     )
     return 0

@@ -66,6 +66,19 @@ def test_a_query_nested_too_deep_is_refused_not_a_crash(tiny) -> None:
     assert deep.returncode == 2 and "limit of 64 levels" in deep.stderr  # was a segfault (139)
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(tiny) -> None:
+    assert kg(tiny, "build").returncode == 0
+    env = {**os.environ, "KG_SOURCE_DIR": str(tiny.source_dir), "KG_BUILD_DIR": str(tiny.build_dir)}
+    for args in (["stats"], ["query", "SELECT * WHERE { ?s ?p ?o }"]):  # like `kg stats | head -1`
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kg", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
+        proc.stdout.readline()
+        proc.stdout.close()
+        stderr = proc.stderr.read().decode()
+        assert proc.wait(60) == 0 and "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
+
+
 def test_query_before_build_says_what_to_do(tiny) -> None:
     result = kg(tiny, "query", "organisations")
     assert result.returncode == 2 and "kg build" in result.stderr

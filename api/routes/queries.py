@@ -11,13 +11,14 @@ import datetime
 import inspect
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from api.deps import CatalogDep, ServicesDep
 from api.links import Links, LinksDep
 from api.models import ErrorModel, ParamModel, SparqlResults, StoredQueryModel
-from api.representation import answer_response
+from api.negotiation import acceptable
+from api.representation import ANSWER_TYPES, answer_response
 from kg.catalog import Catalog, Param, StoredQuery
 from kg.query import run
 
@@ -51,7 +52,12 @@ def describe_query(q: StoredQuery, links: Links) -> StoredQueryModel:
     )
 
 
-@router.get("/queries", response_model=list[StoredQueryModel], summary="The stored queries")
+@router.get(
+    "/queries",
+    response_model=list[StoredQueryModel],
+    summary="The stored queries",
+    dependencies=[Depends(acceptable(("application/json",)))],
+)
 def list_queries(catalog: CatalogDep, links: LinksDep) -> list[StoredQueryModel]:
     return [describe_query(q, links) for q in catalog]
 
@@ -125,6 +131,7 @@ def stored_query_router(catalog: Catalog) -> APIRouter:
             response_model=SparqlResults,
             responses=RESPONSES,
             name=f"query_{query.name}",
+            dependencies=[Depends(acceptable(ANSWER_TYPES))],
         )
 
     @generated.get("/queries/{name}", include_in_schema=False)

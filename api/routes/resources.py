@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import StoreDep
 from api.links import Links
 from api.models import DescriptionModel, ErrorModel, ResourceList, ResourceModel
+from api.negotiation import JSON_TYPES, acceptable
 from api.representation import JSONLD, model_response
 from kg.describe import describe
 from kg.jsonld import context
 from kg.resources import KINDS, Filters, Kind, list_resources
 
-router = APIRouter(prefix="/api/v1", tags=["resources"])
+router = APIRouter(prefix="/api/v1", tags=["resources"], dependencies=[Depends(acceptable(JSON_TYPES))])
 Format = Annotated[Literal["json", "jsonld"] | None, Query(description="json (default) or jsonld")]
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]

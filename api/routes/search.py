@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from api.deps import StoreDep
 from api.links import Links
 from api.models import ErrorModel, SearchHitModel, SearchResult
+from api.negotiation import JSON_TYPES, acceptable
 from api.representation import model_response
 from kg.resources import KINDS, expand_class
 from kg.search import search
 
-router = APIRouter(prefix="/api/v1", tags=["search"])
+router = APIRouter(prefix="/api/v1", tags=["search"], dependencies=[Depends(acceptable(JSON_TYPES))])
 
 
 @router.get(

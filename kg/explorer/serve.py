@@ -69,6 +69,8 @@ class ServedExplorer:
 
     def file(self, store: Store, served: set[str], path: str, version: int = 0) -> Path:
         """A file of the explorer by its path below /explorer/; nothing outside the folder."""
+        if "\x00" in path:  # no file name holds one (and the OS refuses it)
+            raise NotFound(f"no file {path!r} in the explorer")
         folder = self.ensure(store, served, version)
         target = (folder / (path or "index.html")).resolve()
         if folder not in target.parents or not target.is_file() or target.name == MARKER:

@@ -1,5 +1,5 @@
-"""The API as a real server process (uvicorn, as `kg serve` runs it) on a free loopback port,
-with what the hostile tests measure: its memory (with its query workers) and its CPU time."""
+"""`kg serve` as a real process on a free loopback port, with what the hostile tests measure:
+its memory (with its query workers) and its CPU time."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -58,11 +59,12 @@ class ServerProcess:
         self.client = httpx.Client(base_url=self.url, timeout=60)
 
     def __enter__(self) -> ServerProcess:
+        self.output = tempfile.TemporaryFile()  # a pipe would fill up with the access log
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "api.app:app_from_env", "--port", str(self.port)],
+            [sys.executable, "-m", "kg", "serve", "--port", str(self.port)],
             env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
         )
         for _ in range(300):
             try:
@@ -70,7 +72,7 @@ class ServerProcess:
                 return self
             except httpx.TransportError:
                 if self.proc.poll() is not None:
-                    raise RuntimeError(self.proc.stderr.read().decode()[-2000:]) from None
+                    raise RuntimeError(self.log()[-2000:]) from None
                 time.sleep(0.1)
         raise RuntimeError("the server did not answer within 30 s")
 
@@ -78,6 +80,11 @@ class ServerProcess:
         self.client.close()
         self.proc.terminate()
         self.proc.wait(10)
+        self.output.close()
+
+    def log(self) -> str:
+        self.output.seek(0)
+        return self.output.read().decode(errors="replace")
 
     def alive(self) -> bool:
         return self.proc.poll() is None
