@@ -8,6 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 
+from api.assets import version
+from api.editor import examples
 from api.links import Links
 from api.protocol import GRAPH_TYPES, RESULT_TYPES
 from kg.catalog import Catalog
@@ -38,7 +40,14 @@ def environment(base: str) -> Environment:
     def link(context, iri: str) -> str:
         return context["links"].href(iri)
 
-    env.filters.update(short=short, link=link)
+    @pass_context
+    def term(context, iri: str) -> str:
+        """The ontology's Dutch name of a term (its English one, else its prefixed name)."""
+        nl, en = context.get("names", {}).get(iri, (None, None))
+        return nl or en or short(iri)
+
+    env.filters.update(short=short, link=link, term=term)
+    env.globals["asset_version"] = version
     return env
 
 
@@ -53,15 +62,39 @@ def render_error(status: int, message: str, links: Links) -> str:
 
 
 def render_entity(
-    links: Links, description: Description, here: str, served: set[str], tables: list | None = None
+    links: Links,
+    description: Description,
+    here: str,
+    served: set[str],
+    tables: list | None = None,
+    names: dict[str, tuple[str | None, str | None]] | None = None,
 ) -> str:
     """The page of one entity; `served` are the source files this server shows at /sources/;
-    `tables` the rows of the stored queries its kind names (kg.page_tables)."""
-    return render(links, "entity.html", d=description, here=here, served=served, tables=tables or [])
+    `tables` the rows of the stored queries its kind names (kg.page_tables); `names` the
+    ontology's nl/en names of its properties and types (kg.term_labels)."""
+    prefix = links.base + "id/"
+    node = description.iri[len(prefix) :] if description.iri.startswith(prefix) else None
+    others = sorted({v.value for v in description.labels if v.value != description.label})
+    return render(
+        links,
+        "entity.html",
+        d=description,
+        here=here,
+        served=served,
+        tables=tables or [],
+        names=names or {},
+        explorer_node=node,
+        other_names=others,
+    )
 
 
 def render_source(links: Links, name: str, text: str, title: str | None, page: str | None) -> str:
     return render(links, "source.html", name=name, lines=text.splitlines(), title=title, page=page)
+
+
+def render_queries(links: Links, queries: list) -> str:
+    """The stored queries for a browser: title, description, parameters, REST link, editor."""
+    return render(links, "queries.html", queries=queries)
 
 
 def render_index(kinds: list[str], links: Links) -> str:
@@ -69,17 +102,19 @@ def render_index(kinds: list[str], links: Links) -> str:
 
 
 def render_editor(settings: Settings, catalog: Catalog | None, endpoint: str, links: Links) -> str:
-    """YASGUI with the stored queries as examples and every project prefix declared."""
-    queries = [
-        {"name": q.name, "title": q.title, "description": q.description, "text": q.text}
-        for q in (catalog or [])
-    ]
+    """YASGUI with the stored queries as examples (their parameters as a form) and every project
+    prefix declared; completion from the project's own terms (api/editor.py)."""
+    queries = examples(catalog, settings.base)
+    root = links.server.rstrip("/")
     config = {
         "endpoint": endpoint,
         "prologue": sparql_prologue(settings.base),
+        "prefixes": prefixes(settings.base),
         "queries": queries,
         "base": settings.base,
         "server": links.server,
+        "terms": f"{root}/editor/terms.json",
+        "bound": f"{root}/queries/",
     }
     assets = endpoint.rstrip("/") + "/assets"
     return render(links, "sparql.html", queries=queries, config=config, assets=assets)

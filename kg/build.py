@@ -148,22 +148,11 @@ def run_checks(store: EmbeddedStore, settings: Settings, graphs: list | None = N
     """Checks across graphs (shapes/checks/*.rq): each query lists the nodes that break a rule
     (with `graphs`, only in those named graphs: each check names its graph ?g)."""
     check_files = sorted((settings.shapes_dir / "checks").glob("*.rq"))
-    findings = []
-    for path in check_files:
-        text = path.read_text(encoding="utf-8")
-        message = _header(text, "message") or path.stem
-        severity = _header(text, "severity") or "Violation"
-        rows = [r for g in graphs for r in store.select(text, {"g": g}).rows] if graphs else None
-        for row in rows if rows is not None else store.select(text).rows:
-            focus = row[0].value if row and row[0] is not None else "?"
-            value = row[1].value if len(row) > 1 and row[1] is not None else None
-            findings.append(Finding(severity, focus, None, message, f"check:{path.stem}", value))
-    return findings
+    if not check_files:
+        return []
+    from kg.served_validation import check_queries
 
-
-def _header(text: str, name: str) -> str | None:
-    match = re.search(rf"^#\s*{name}:\s*(.+)$", text, re.MULTILINE)
-    return match.group(1).strip() if match else None
+    return check_queries(store, settings.shapes_dir / "checks", graphs)
 
 
 _NAME = re.compile(r"<[^>\s]+>|[A-Za-z][\w-]*:[\w\-.]*[\w-]")
