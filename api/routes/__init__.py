@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routes import assets, docs, entities, explorer, home, network, queries, resources, search, validate
+from api.routes import (
+    assets,
+    docs,
+    entities,
+    explorer,
+    home,
+    network,
+    queries,
+    resources,
+    search,
+    sources,
+    validate,
+)
 
 ROUTERS: list[APIRouter] = [
     home.router,
@@ -19,6 +31,7 @@ ROUTERS: list[APIRouter] = [
     queries.router,
     entities.router,
     validate.router,
+    sources.router,
     explorer.router,
     network.router,
 ]
