@@ -19,6 +19,7 @@ from api.routes import (
     resources,
     search,
     sources,
+    tasks,
     validate,
 )
 
@@ -26,6 +27,7 @@ ROUTERS: list[APIRouter] = [
     home.router,
     assets.router,
     docs.router,
+    tasks.router,
     resources.router,
     search.router,
     queries.router,
