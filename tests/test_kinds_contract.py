@@ -84,7 +84,7 @@ def _what_is_missing(kind: kinds.KindDecl, shapes: dict[str, str]) -> list[str]:
 def test_the_registry_holds_the_project_s_classes() -> None:
     names = {k.name for k in DECLARED}
     assert {"Agreement", "Faction", "StatusChange", "VoteEvent", "Vote", "Count", "Organization"} <= names
-    assert "MotionHandling" not in names  # deprecated: kept for old proposals, out of the contract
+    assert not {"MotionHandling", "Milestone"} & names  # now status changes
 
 
 @pytest.mark.parametrize("kind", DECLARED, ids=lambda k: k.name)
@@ -94,7 +94,7 @@ def test_every_class_is_declared_validated_and_reachable(kind: kinds.KindDecl) -
 
 
 def test_the_contract_names_what_is_missing() -> None:
-    newcomer = kinds.KindDecl("def#Hearing", "hoorzitting", "hearing", None)
+    newcomer = kinds.KindDecl("def#ExampleNewKind", "voorbeeld", "example", None)
     missing = _what_is_missing(newcomer, _shapes())
     assert any("kgdef:idSegment" in m for m in missing)
     assert any("node shape" in m for m in missing)
@@ -127,3 +127,27 @@ def client_over_seed(tmp_path_factory) -> TestClient:
     settings = Settings(source_dir=ROOT, build_dir=tmp_path_factory.mktemp("build"))
     build(settings)
     return TestClient(create_app(settings, open_store(settings)), raise_server_exceptions=False)
+
+
+def test_the_lists_are_derived_from_the_registry() -> None:
+    from kg.explorer.kinds import KINDS as EXPLORER
+    from kg.explorer.kinds import RELATION_CLASSES
+    from kg.explorer.labels import RELATION_NAMES
+    from kg.ingest.mentions import KINDS as GAZETTEER
+    from kg.resources import KINDS as REST
+
+    assert set(REST) == {k.plural for k in kinds.listable()}
+    assert REST["factions"].class_iri == "def#Faction" and REST["persons"].segment == "person"
+    assert kinds.gazetteer() == GAZETTEER and GAZETTEER["def#Faction"] == "faction"
+    assert {k.id for k in EXPLORER} >= {"faction", "vote-event", "organisation", "coalition", "document"}
+    assert {"def#StatusChange", "def#Tenure", STANDARD["opengov"] + "Vote", "def#Evidence"} <= set(
+        RELATION_CLASSES
+    )
+    assert RELATION_NAMES["Citation"] == ("citation", "verwijst naar", "cites")
+
+
+def test_the_most_specific_class_decides_the_explorer_kind() -> None:
+    order = [c for c, _ in kinds.explorer_classes()]
+    organisation = STANDARD["org"] + "Organization"
+    assert order.index("def#Faction") < order.index(organisation)
+    assert order.index(STANDARD["org"] + "OrganizationalCollaboration") < order.index(organisation)
