@@ -4,7 +4,6 @@ value) and the same messages wherever the shapes write one."""
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 
 import pyoxigraph as ox
@@ -12,7 +11,7 @@ import pytest
 
 from kg.rdfio import parse
 from kg.synthetic import generate
-from kg.validate import ENGINES, _as_store, _findings, _to_rdflib
+from kg.validate import _findings, validation_report
 from tests.fixtures.shape_cases import CASES, WORLD
 from tests.test_shapes import BASE, HEAD, model  # noqa: F401  (the fixture)
 
@@ -29,12 +28,7 @@ def _both(quads, loaded) -> dict[str, tuple[Counter, Counter]]:
     """Per language: our engine's results and the reference's (each engine run once)."""
     ontology, shapes = loaded
     declared = {q.object.value for q in shapes if q.predicate.value == MESSAGE}
-    reports = []
-    for engine, convert in (("turbo", _as_store), ("pyshacl", _to_rdflib)):  # as kg.validate feeds each
-        validate = importlib.import_module(ENGINES[engine]).validate
-        data, shapes_graph = convert(list(quads) + ontology), convert(shapes)
-        _, report, _ = validate(data, shacl_graph=shapes_graph, inference="none", advanced=True)
-        reports.append(report)
+    reports = [validation_report(quads, shapes, ontology, engine)[1] for engine in ("turbo", "pyshacl")]
     return {
         lang: tuple(Counter(_result(f, declared) for f in _findings(r, lang)) for r in reports)  # type: ignore[misc]
         for lang in ("en", "nl")
