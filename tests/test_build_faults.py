@@ -19,6 +19,7 @@ from kg.build import build
 from kg.cli import main
 from kg.settings import Settings
 from kg.store import EmbeddedStore
+from kg.synthetic import generate
 from tests.conftest import ROOT, TINY, make_source
 from tests.faults import processes_with, run_killed, served_count
 
@@ -97,7 +98,7 @@ def test_kill_at_every_step_of_a_build(scene, capsys, tmp_path) -> None:
         assert served_count(_env(settings), COUNT) == expected
 
 
-@pytest.mark.parametrize("after", [0.1, 0.6])
+@pytest.mark.parametrize("after", [0.1, 0.4])
 def test_kill_during_validation_leaves_no_workers_and_the_old_graph(
     tmp_path, capsys, monkeypatch, after
 ) -> None:
@@ -109,6 +110,8 @@ def test_kill_during_validation_leaves_no_workers_and_the_old_graph(
     monkeypatch.setenv("KG_SOURCE_DIR", str(source))
     monkeypatch.setenv("KG_BUILD_DIR", str(settings.build_dir))
     (settings.data_dir / "second.trig").write_text(SECOND, encoding="utf-8")
+    synthetic = "".join(generate(30_000, seed=2)).replace("graph/synth-", "graph/fault-synth-")
+    (settings.data_dir / "synthetic.trig").write_text(synthetic, encoding="utf-8")  # work for the workers
     code, err = run_killed(["build", "--no-cache"], _env(settings), "fork", str(after), settings.build_dir)
     assert code == -9, err[-1000:]
     time.sleep(0.2)
