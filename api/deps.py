@@ -39,12 +39,12 @@ class Services:
             return self._sources
 
     def validation(self) -> dict:
-        """The SHACL report of the served graph's sources (computed once, per-graph cache on disk)."""
+        """The SHACL report of the served graph: the store's contents (computed once per version)."""
         with self._lock:
             if self._validation is None:
-                from kg.build import collect, validate_sources
+                from kg.served_validation import validate_store
 
-                report = validate_sources(collect(self.settings), self.settings)
+                report = validate_store(self.store, self.settings)
                 self._validation = {
                     "conforms": report.conforms,
                     "results": [asdict(f) for f in report.findings],

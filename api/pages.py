@@ -8,6 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 
+from api.assets import version
+from api.editor import examples
 from api.links import Links
 from api.protocol import GRAPH_TYPES, RESULT_TYPES
 from kg.catalog import Catalog
@@ -39,6 +41,7 @@ def environment(base: str) -> Environment:
         return context["links"].href(iri)
 
     env.filters.update(short=short, link=link)
+    env.globals["asset_version"] = version
     return env
 
 
@@ -69,17 +72,19 @@ def render_index(kinds: list[str], links: Links) -> str:
 
 
 def render_editor(settings: Settings, catalog: Catalog | None, endpoint: str, links: Links) -> str:
-    """YASGUI with the stored queries as examples and every project prefix declared."""
-    queries = [
-        {"name": q.name, "title": q.title, "description": q.description, "text": q.text}
-        for q in (catalog or [])
-    ]
+    """YASGUI with the stored queries as examples (their parameters as a form) and every project
+    prefix declared; completion from the project's own terms (api/editor.py)."""
+    queries = examples(catalog, settings.base)
+    root = links.server.rstrip("/")
     config = {
         "endpoint": endpoint,
         "prologue": sparql_prologue(settings.base),
+        "prefixes": prefixes(settings.base),
         "queries": queries,
         "base": settings.base,
         "server": links.server,
+        "terms": f"{root}/editor/terms.json",
+        "bound": f"{root}/queries/",
     }
     assets = endpoint.rstrip("/") + "/assets"
     return render(links, "sparql.html", queries=queries, config=config, assets=assets)

@@ -19,7 +19,7 @@ from kg.errors import Forbidden, InputError
 from kg.namespaces import prefixes
 from kg.results import to_json
 from kg.settings import Settings
-from kg.store import EmbeddedStore, Result, Store, check_query, query_kind, syntax_error, with_row_limit
+from kg.store import Result, Store, check_query, query_kind, syntax_error, with_row_limit
 
 QRF, RF = ox.QueryResultsFormat, ox.RdfFormat
 RESULT_TYPES = {
@@ -106,7 +106,7 @@ class SparqlService:
         self.settings = settings
         self.cap = settings.max_rows
         self.prefixes = prefixes(settings.base)
-        self.native = store.native if isinstance(store, EmbeddedStore) else None
+        self.native = store.native if store.capabilities.in_process else None
 
     def work(self, payload: tuple) -> Answer | None:
         """What a query worker runs: ("query", query, media type, dataset) -> the answer, or
@@ -115,7 +115,7 @@ class SparqlService:
         if payload[0] == "query":
             return self.answer(*payload[1:])
         before = self._protected_sizes()
-        self.store.update(payload[1])  # type: ignore[attr-defined]
+        self.store.update(payload[1])
         if self._protected_sizes() != before:
             raise Forbidden("the update changed a graph outside KG_WRITABLE_GRAPHS; it was not applied")
         return None
@@ -146,7 +146,7 @@ class SparqlService:
     def _remote(self, dataset: Dataset) -> dict:
         if not dataset:
             return {}
-        if not hasattr(self.store, "endpoint"):
+        if not self.store.capabilities.datasets:
             raise InputError("this store does not take default-graph-uri / named-graph-uri")
         return {"default_graphs": list(dataset.default), "named_graphs": list(dataset.named)}
 

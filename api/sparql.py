@@ -24,7 +24,7 @@ from kg.catalog import Catalog
 from kg.errors import Forbidden, InputError, KGError, NotFound, QuerySyntaxError
 from kg.settings import ROOT, Settings
 from kg.sparql_text import check_bounds
-from kg.store import EmbeddedStore, Store, query_kind
+from kg.store import Store, query_kind
 from kg.update_targets import check_writable
 
 YASGUI_DIR = ROOT / "node_modules" / "@zazuko" / "yasgui" / "build"
@@ -73,7 +73,7 @@ def sparql_router(
     # local parse and the wait); an update is tried first on a worker's copy of an embedded store
     pool = WorkerPool(service.work, settings.query_workers, settings.query_timeout, settings.query_memory_mb)
     router.on_shutdown.append(pool.close)
-    trial = isinstance(store, EmbeddedStore)
+    trial = store.capabilities.in_process
     update_lock = anyio.Lock()
 
     async def run_query(request: Request, query: str, dataset: Dataset) -> Response:
@@ -106,9 +106,9 @@ def sparql_router(
             raise InputError("no update: send it as form field update= or as the request body")
         check_bounds(update, settings.max_query_bytes, "update")
         check_writable(update, settings)
-        updater = getattr(store, "update", None)
-        if updater is None:
+        if not store.capabilities.updates:
             raise Forbidden("this store does not take updates")
+        updater = store.update
         async with update_lock:
             if trial:  # on a worker's copy, under the time and memory limits
                 await anyio.to_thread.run_sync(pool.run, ("update", update), True)

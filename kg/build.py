@@ -129,24 +129,11 @@ def run_checks(sources: Sources, settings: Settings) -> list[Finding]:
     check_files = sorted((settings.shapes_dir / "checks").glob("*.rq"))
     if not check_files:
         return []
+    from kg.served_validation import check_queries
+
     store = EmbeddedStore(settings)
     store.load(sources.quads)
-    findings = []
-    for path in check_files:
-        text = path.read_text(encoding="utf-8")
-        message = _header(text, "message") or path.stem
-        severity = _header(text, "severity") or "Violation"
-        result = store.select(text)
-        for row in result.rows:
-            focus = row[0].value if row and row[0] is not None else "?"
-            value = row[1].value if len(row) > 1 and row[1] is not None else None
-            findings.append(Finding(severity, focus, None, message, f"check:{path.stem}", value))
-    return findings
-
-
-def _header(text: str, name: str) -> str | None:
-    match = re.search(rf"^#\s*{name}:\s*(.+)$", text, re.MULTILINE)
-    return match.group(1).strip() if match else None
+    return check_queries(store, settings.shapes_dir / "checks")
 
 
 _NAME = re.compile(r"<[^>\s]+>|[A-Za-z][\w-]*:[\w\-.]*[\w-]")

@@ -1,4 +1,9 @@
-"""The `kg` command: a thin shell over the library. Exit codes: 0 ok/conforms, 1 violations, 2 error."""
+"""The `kg` command: a thin shell over the library.
+
+Exit codes, the same for every command: 0 ok / conforms, 1 shape violations, 2 bad input
+(unreadable file, unknown name, bad parameter or setting), 3 an unexpected error (a bug: the
+message says so and where; KG_DEBUG=1 shows the traceback), 130 interrupted.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,14 @@ import argparse
 import json
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from kg.errors import KGError, ValidationFailed
 from kg.settings import Settings
+
+EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT, EXIT_UNEXPECTED = 0, 1, 2, 3
 
 Command = Callable[[argparse.Namespace, Settings], int]
 COMMANDS: dict[str, tuple[str, Command, Callable[[argparse.ArgumentParser], None]]] = {}
@@ -160,6 +168,24 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place an unexpected error becomes an exit code
+        if os.environ.get("KG_DEBUG"):
+            raise
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        print(
+            f"unexpected error in `kg {args.command}`: {type(exc).__name__}: {exc} "
+            f"({Path(where.filename).name}:{where.lineno}); this is a bug, please report it "
+            "(KG_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_UNEXPECTED
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
         code = args.fn(args, Settings.from_env())
         sys.stdout.flush()  # here, so a reader that stopped early (`kg stats | head`) is noticed
         return code
@@ -176,8 +202,6 @@ def main(argv: list[str] | None = None) -> int:
     except KGError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
 
 
 if __name__ == "__main__":

@@ -218,7 +218,7 @@ def source_documents(store: Store) -> dict[str, SourceDocument]:
 
 def ontology_graph(store: Store) -> list[ox.Triple]:
     """Every triple of the ontology's named graph (`{base}graph/ontology`)."""
-    query = rq.text("ontology-graph", store.base)
+    query = rq.text("graph-triples", store.base)
     return store.construct(query, {"g": ox.NamedNode(store.base + "graph/ontology")})
 
 

@@ -25,6 +25,7 @@ from kg.settings import Settings
 from kg.store import (
     COUNT_NAMED,
     MERGE_DEFAULT,
+    Capabilities,
     Result,
     Term,
     bind_values,
@@ -47,6 +48,12 @@ def derived_endpoint(endpoint: str, swaps: dict[str, str]) -> str:
 
 class RemoteStore:
     """The `Store` interface over a SPARQL 1.1 server (KG_SPARQL_ENDPOINT)."""
+
+    capabilities = Capabilities(in_process=False, updates=True, datasets=True)
+    native = None  # no pyoxigraph store in this process
+
+    def raw(self, query: str, bindings: Mapping[str, Term] | None = None) -> ox.QuerySolutions:
+        raise InputError("a remote store streams no native solutions; page with LIMIT/OFFSET")
 
     def __init__(self, settings: Settings) -> None:
         if not settings.sparql_endpoint:

@@ -12,17 +12,9 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from kg import rq
 from kg.store import Store, Term
 from kg.store_cache import StoreCache
-
-_LABELS = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?entity ?label ?pref ?type WHERE {
-  { ?entity skos:prefLabel ?label BIND(true AS ?pref) }
-  UNION { ?entity dcterms:title ?label BIND(true AS ?pref) }
-  UNION { ?entity skos:altLabel ?label BIND(false AS ?pref) }
-  OPTIONAL { ?entity a ?type }
-}"""
 
 
 def fold(text: str) -> str:
@@ -85,7 +77,7 @@ class SearchIndex:
         prefix = store.base + "id/"
         entries: dict[str, Entry] = {}
         preferred: dict[str, int] = {}
-        for entity, label, pref, kind in all_rows(store, _LABELS):
+        for entity, label, pref, kind in all_rows(store, rq.text("search-labels", store.base)):
             if entity is None or label is None or not entity.value.startswith(prefix):
                 continue
             entry = entries.setdefault(entity.value, Entry(entity.value))
@@ -126,13 +118,13 @@ class SearchIndex:
 
 def all_rows(store: Store, query: str, page: int = 5_000, bindings: Mapping[str, Term] | None = None):
     """Every row of a query without solution modifiers, past the row cap (native or paged)."""
-    if hasattr(store, "raw"):
-        solutions = store.raw(query, bindings)  # type: ignore[attr-defined]
+    if store.capabilities.in_process:
+        solutions = store.raw(query, bindings)
         names = [v.value for v in solutions.variables]
         for solution in solutions:
             yield [solution[n] for n in names]
         return
-    page = min(page, store.settings.max_rows) if hasattr(store, "settings") else page
+    page = min(page, store.settings.max_rows)
     offset = 0
     while True:
         rows = store.select(f"{query} LIMIT {page} OFFSET {offset}", bindings, limit=page).rows

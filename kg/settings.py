@@ -34,6 +34,17 @@ def _bool(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _number(name: str, raw: str, kind: type) -> int | float:
+    """The value of a numeric setting; a clear error naming the variable when it is not one."""
+    from kg.errors import InputError
+
+    try:
+        return kind(raw)
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise InputError(f"setting {name} must be {what}, got {raw!r}", setting=name) from None
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable, with defaults that run the project from a fresh clone."""
@@ -68,10 +79,8 @@ class Settings:
             default = getattr(cls(), f.name)
             if isinstance(default, bool):
                 values[f.name] = _bool(raw)
-            elif isinstance(default, int):
-                values[f.name] = int(raw)
-            elif isinstance(default, float):
-                values[f.name] = float(raw)
+            elif isinstance(default, int | float):
+                values[f.name] = _number(f"KG_{f.name.upper()}", raw, type(default))
             elif isinstance(default, Path):
                 values[f.name] = Path(raw)
             elif isinstance(default, tuple):

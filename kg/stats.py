@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
+from kg import rq
 from kg.namespaces import compactor
 from kg.store import Store
-
-_PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-_PER_CLASS = """SELECT ?g ?class (COUNT(DISTINCT ?s) AS ?n)
-WHERE { GRAPH ?g { ?s a ?class } } GROUP BY ?g ?class ORDER BY ?g DESC(?n) ?class"""
-_ENTITIES = """SELECT ?class (COUNT(DISTINCT ?s) AS ?n)
-WHERE { GRAPH ?g { ?s a ?class } } GROUP BY ?class ORDER BY DESC(?n) ?class"""
 
 
 def compute_stats(store: Store) -> dict:
     """Triples in all, per graph, and distinct typed subjects per class (overall and per graph)."""
     short = compactor(store.base)
-    per_graph = {short(r[0].value): int(r[1].value) for r in store.select(_PER_GRAPH).rows}
-    classes = {short(r[0].value): int(r[1].value) for r in store.select(_ENTITIES).rows}
+    per_graph = {
+        short(r[0].value): int(r[1].value) for r in store.select(rq.text("stats-per-graph", store.base)).rows
+    }
+    classes = {
+        short(r[0].value): int(r[1].value) for r in store.select(rq.text("stats-entities", store.base)).rows
+    }
     per_source: dict[str, dict[str, int]] = {}
-    for g, cls, n in store.select(_PER_CLASS).rows:
+    for g, cls, n in store.select(rq.text("stats-per-class", store.base)).rows:
         per_source.setdefault(short(g.value), {})[short(cls.value)] = int(n.value)
     return {"triples": store.count(), "graphs": per_graph, "classes": classes, "per_source": per_source}
 

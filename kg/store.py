@@ -56,10 +56,35 @@ class Result:
     truncated: bool = False
 
 
+@dataclass(frozen=True)
+class Capabilities:
+    """What a backend can do besides select, construct, ask, load and count; callers ask this
+    instead of probing the object."""
+
+    in_process: bool  # a pyoxigraph store in this process: `native` and `raw` (every row, streamed)
+    updates: bool  # takes SPARQL updates through `update`
+    datasets: bool  # takes a per-request dataset (default-graph-uri / named-graph-uri)
+
+
 class Store(Protocol):
     """What the CLI and the API need from a SPARQL store."""
 
     base: str
+    settings: Settings
+    capabilities: Capabilities
+
+    @property
+    def native(self) -> ox.Store | None:
+        """The in-process pyoxigraph store (capabilities.in_process), else None."""
+        ...
+
+    def raw(self, query: str, bindings: Mapping[str, Term] | None = None) -> ox.QuerySolutions:
+        """Every solution, past the row cap (only when capabilities.in_process)."""
+        ...
+
+    def update(self, update: str) -> None:
+        """Run a SPARQL update (only when capabilities.updates)."""
+        ...
 
     def select(
         self, query: str, bindings: Mapping[str, Term] | None = None, limit: int | None = None
@@ -166,6 +191,8 @@ def bind_values(query: str, bindings: Mapping[str, Term] | None) -> str:
 
 class EmbeddedStore:
     """pyoxigraph in memory (or on disk), guarded by a time limit and a row cap."""
+
+    capabilities = Capabilities(in_process=True, updates=True, datasets=True)
 
     def __init__(self, settings: Settings, path: Path | None = None) -> None:
         self.settings = settings

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routes import docs, entities, explorer, home, network, queries, resources, search, validate
+from api.routes import assets, docs, entities, explorer, home, network, queries, resources, search, validate
 
 ROUTERS: list[APIRouter] = [
     home.router,
+    assets.router,
     docs.router,
     resources.router,
     search.router,

@@ -12,14 +12,16 @@ import inspect
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import PlainTextResponse, Response
 
 from api.deps import CatalogDep, ServicesDep
+from api.editor import bound_text
 from api.links import Links, LinksDep
 from api.models import ErrorModel, ParamModel, SparqlResults, StoredQueryModel
 from api.negotiation import acceptable
 from api.representation import ANSWER_TYPES, answer_response
 from kg.catalog import Catalog, Param, StoredQuery
+from kg.errors import ParameterError
 from kg.query import run
 
 router = APIRouter(tags=["stored queries"])
@@ -89,10 +91,37 @@ def _parameter(position: int, param: Param) -> inspect.Parameter:
     )
 
 
+def refuse_unknown(request: Request, query: StoredQuery) -> None:
+    """A query parameter the stored query does not take is an error (422), never ignored."""
+    unknown = sorted(set(request.query_params) - {p.name for p in query.params} - {"format"})
+    if unknown:
+        raise ParameterError(
+            f"query {query.name!r} has no parameter {', '.join(unknown)}; "
+            f"it takes: {', '.join(['format', *(p.name for p in query.params)])}",
+            parameter=unknown[0],
+        )
+
+
+@router.get(
+    "/queries/{name}/sparql",
+    summary="The text of a stored query with its parameters bound",
+    response_class=PlainTextResponse,
+    responses={404: {"model": ErrorModel}, 422: {"model": ErrorModel}},
+)
+def bound_query(name: str, request: Request, catalog: CatalogDep, services: ServicesDep) -> Response:
+    """The SPARQL the stored query runs with the given parameters (defaults for the rest): a
+    VALUES block of the typed terms, to read, edit or run elsewhere (the editor's example forms)."""
+    query = catalog.get(name)
+    values = dict(request.query_params)
+    text = bound_text(query, values, services.settings.base)
+    return PlainTextResponse(text, media_type="application/sparql-query")
+
+
 def stored_query_route(query: StoredQuery):
     """A handler whose signature declares the query's parameters with their types."""
 
     def handler(request: Request, services: ServicesDep, **values: object) -> Response:
+        refuse_unknown(request, query)
         fmt = values.pop("format", None)
         given = {names[k]: _as_text(v) for k, v in values.items() if v is not None}
         answer = run(services.store, query, given)

@@ -31,9 +31,7 @@ def internal_query(name: str) -> StoredQuery:
 
 def unlimited(store: Store) -> Store:
     """The store without the row cap meant for interactive queries: the explorer needs every row."""
-    settings = getattr(store, "settings", None)
-    if settings is None:
-        return store
+    settings = store.settings
     wide = copy.copy(store)
     wide.settings = replace(settings, max_rows=10**9, query_timeout=max(settings.query_timeout, 300.0))
     return wide

@@ -47,5 +47,5 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     failed = sum(not o.ok for o in outcomes)
     if failed:
         print(f"{failed} of {len(outcomes)} file(s) failed; nothing was written for them", file=sys.stderr)
-        return 2
+        return max(o.exit_code for o in outcomes if not o.ok)
     return 0

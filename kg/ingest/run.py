@@ -40,6 +40,7 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     applied: Path | None = None
     summary: str = ""
+    exit_code: int = 2  # of a failed outcome: 1 when it breaks the shapes, as build and validate
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -160,7 +161,7 @@ def _apply(outcomes: list[Outcome], settings: Settings) -> None:
         violations = [f for f in shacl(quads, sources.shapes, sources.ontology) if f.severity == "Violation"]
         if violations:
             shown = "\n  ".join(f.render() for f in violations[:MAX_FINDINGS_SHOWN])
-            outcome.ok = False
+            outcome.ok, outcome.exit_code = False, ValidationFailed.exit_code
             outcome.message = (
                 f"{outcome.path}: not applied: the proposal breaks {len(violations)} shape(s):\n  {shown}"
             )
@@ -189,7 +190,7 @@ def _apply(outcomes: list[Outcome], settings: Settings) -> None:
             else:
                 write_atomic(target, text)
         for outcome in ready:
-            outcome.ok, outcome.applied = False, None
+            outcome.ok, outcome.applied, outcome.exit_code = False, None, exc.exit_code
             outcome.message = (
                 f"{outcome.path}: not applied: the rebuilt graph would not conform "
                 f"({exc.message}); kg/data is unchanged"
