@@ -51,20 +51,25 @@ class SourceText:
         self._joined = self._index(dehyphenate=True)
 
     def _index(self, dehyphenate: bool) -> tuple[str, list[int], list[int]]:
-        text, offsets, numbers = "", [], []
+        pieces: list[str] = []  # joined once at the end: cutting a hyphen off one string copies it all
+        length, offsets, numbers = 0, [], []
         for number, line in enumerate(self.lines, 1):
             piece = normalise(line)
             if not piece:
                 continue
-            if text:
-                if dehyphenate and text.endswith("-") and text[-2:-1].isalnum() and piece[:1].islower():
-                    text = text[:-1]
+            if pieces:
+                last = pieces[-1]
+                if dehyphenate and last.endswith("-") and last[-2:-1].isalnum() and piece[:1].islower():
+                    pieces[-1] = last[:-1]
+                    length -= 1
                 else:
-                    text += " "
-            offsets.append(len(text))
+                    pieces.append(" ")
+                    length += 1
+            offsets.append(length)
             numbers.append(number)
-            text += piece
-        return text, offsets, numbers
+            pieces.append(piece)
+            length += len(piece)
+        return "".join(pieces), offsets, numbers
 
     def locate(self, quote: str) -> Span | None:
         """The line range of the first occurrence of `quote`, or None when it is absent."""

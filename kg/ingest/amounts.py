@@ -45,6 +45,13 @@ def find_facts(layout: Layout, gazetteer: Gazetteer, meta: Meta, uncertain: list
     letter_month = int(meta.date[5:7]) if meta.date else 12
     for sentence in layout.sentences:
         amounts = list(rules.AMOUNT.finditer(sentence.text))
+        if rules.MONEY_CUE.search(sentence.text):
+            amounts += [
+                m
+                for m in rules.AMOUNT_PLAIN.finditer(sentence.text)
+                if not any(a.start() <= m.start() < a.end() for a in amounts)
+            ]
+            amounts.sort(key=lambda m: m.start())
         for i, m in enumerate(amounts):
             window = sentence.text[
                 amounts[i - 1].end() if i else 0 : amounts[i + 1].start()

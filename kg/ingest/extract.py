@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kg.ingest import rules
 from kg.ingest.amounts import find_facts
@@ -35,12 +36,24 @@ def extract(letter: Letter, gazetteer: Gazetteer) -> Extraction:
     return x
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+class _Lines:
+    """Line numbers of offsets in a text, by bisection (counting newlines from the start each time
+    would be quadratic for a long document with many signatures)."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks: list[int] = []
+        at = text.find("\n")
+        while at >= 0:
+            self.breaks.append(at)
+            at = text.find("\n", at + 1)
+
+    def __call__(self, _text: str, offset: int) -> int:
+        return bisect_left(self.breaks, offset) + 1
 
 
 def _meta(text: str, layout: Layout, uncertain: list[str]) -> Meta:
     meta = read_identity(text)
+    _line_of = _Lines(text)
     if meta.date is None and (found := rules.LETTER_DATE.search(text)):
         month = rules.MONTHS.index(found["m"]) + 1
         meta.date = f"{found['y']}-{month:02d}-{int(found['d']):02d}"
@@ -53,10 +66,11 @@ def _meta(text: str, layout: Layout, uncertain: list[str]) -> Meta:
         line = _line_of(text, found.start("subject"))
         meta.title_quote = Quote(meta.subject, line, line)
     for found in rules.SIGNER.finditer(text):
-        first, last = _line_of(text, found.start("office")), _line_of(text, found.end("name"))
+        office, who = ("office", "name") if found["office"] else ("office2", "name2")
+        first, last = _line_of(text, found.start(office)), _line_of(text, found.end(who))
         quote = re.sub(r"\s+", " ", found.group(0)).strip()
         meta.signers.append(
-            (re.sub(r"\s+", " ", found["office"]).strip(), found["name"].strip(), Quote(quote, first, last))
+            (re.sub(r"\s+", " ", found[office]).strip(), found[who].strip(), Quote(quote, first, last))
         )
     return meta
 

@@ -21,33 +21,66 @@ _ENDS_HYPHENATED = re.compile(r"\w-$")
 
 
 class Flow:
-    """Text joined from numbered lines; any offset maps back to its line. '\\n' marks a hard break."""
+    """Text joined from numbered lines; any offset maps back to its line. '\\n' marks a hard break.
+
+    Pieces are collected in a list and joined once when the text is read (appending to one long
+    string, or cutting a hyphen off its end, would copy the whole text for every line)."""
 
     def __init__(self) -> None:
-        self.text = ""
+        self._pieces: list[str] = []
+        self._length = 0
+        self._joined = ""
+        self._joined_pieces = 0
         self._offsets: list[int] = []
         self._numbers: list[int] = []
         self._joins: list[int] = []  # offsets where a line-end hyphen was removed
         self._broken = True
 
+    @property
+    def text(self) -> str:
+        if self._joined_pieces != len(self._pieces):
+            self._joined = "".join(self._pieces)
+            self._joined_pieces = len(self._pieces)
+        return self._joined
+
+    def _append(self, piece: str) -> None:
+        self._pieces.append(piece)
+        self._length += len(piece)
+
+    def tail(self, start: int) -> tuple[int, str]:
+        """The text from about `start` on, and the offset it begins at (cheap: only recent pieces)."""
+        at = bisect_right(self._offsets, start) - 1
+        if at < 0:
+            return 0, self.text
+        begin = self._offsets[at]
+        count = 0
+        index = len(self._pieces)
+        while index > 0 and self._length - count > begin:
+            index -= 1
+            count += len(self._pieces[index])
+        return self._length - count, "".join(self._pieces[index:])
+
     def add(self, number: int, line: str) -> None:
         piece = normalise(line)
         if not piece:
             return
-        if self.text and not self._broken:
-            if _ENDS_HYPHENATED.search(self.text[-2:]) and piece[:1].islower():
-                self.text = self.text[:-1]
-                self._joins.append(len(self.text))
+        if self._length and not self._broken:
+            last = self._pieces[-1]
+            if _ENDS_HYPHENATED.search(last[-2:]) and piece[:1].islower():
+                self._pieces[-1] = last[:-1]
+                self._length -= 1
+                self._joined_pieces = -1
+                self._joins.append(self._length)
             else:
-                self.text += " "
-        self._offsets.append(len(self.text))
+                self._append(" ")
+        self._offsets.append(self._length)
         self._numbers.append(number)
-        self.text += piece
+        self._append(piece)
         self._broken = False
 
     def hard_break(self) -> None:
-        if self.text and not self._broken:
-            self.text += "\n"
+        if self._length and not self._broken:
+            self._append("\n")
         self._broken = True
 
     def printed(self, start: int, end: int) -> str:
@@ -99,10 +132,12 @@ class Layout:
     sentences: list[Sentence]
     header: re.Match[str] | None
     header_line: int | None
+    _starts: list[int] = field(default_factory=list)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        at = bisect_right(starts, offset) - 1
+        if len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        at = bisect_right(self._starts, offset) - 1
         return self.sentences[at] if at >= 0 else None
 
 
@@ -117,7 +152,7 @@ def _is_heading(lines: list[str], i: int) -> bool:
         return False
     before_ok = i == 0 or not lines[i - 1].strip() or lines[i][:1].isspace()
     after_ok = i + 1 >= len(lines) or not lines[i + 1].strip()
-    following = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
+    following = next((lines[j].strip() for j in range(i + 1, len(lines)) if lines[j].strip()), "")
     return before_ok and after_ok and bool(re.match(r"[–A-Z0-9À-Þ«•]", following or "A"))
 
 
@@ -142,7 +177,7 @@ def analyse(text: str) -> Layout:
         if candidate and (
             n == last_note + 1 or (last_note < n <= last_note + 6 and not _is_heading(lines, number - 1))
         ):
-            at = _find_marker(body.text, n, search_from)
+            at = _find_marker(body, n, search_from)
             if at is not None:
                 note, after_blank = Footnote(n, marker_at=at), False
                 footnotes[n] = note
@@ -173,9 +208,11 @@ def analyse(text: str) -> Layout:
     return Layout(body, footnotes, headings, _sentences(body, headings), header, header_line)
 
 
-def _find_marker(body: str, n: int, start: int) -> int | None:
-    found = rules.marker(n).search(body, start) or rules.marker_after_digits(n).search(body, start)
-    return found.start() if found else None
+def _find_marker(body: Flow, n: int, start: int) -> int | None:
+    base, text = body.tail(start)
+    begin = max(0, start - base)
+    found = rules.marker(n).search(text, begin) or rules.marker_after_digits(n).search(text, begin)
+    return base + found.start() if found else None
 
 
 def _sentences(body: Flow, headings: list[tuple[int, str, int]]) -> list[Sentence]:

@@ -3,6 +3,8 @@ them."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from kg.ingest import rules
 from kg.ingest.citations import citations_in
 from kg.ingest.layout import Layout, Sentence
@@ -12,18 +14,21 @@ from kg.ingest.records import Citation, Motion, sentence_quote
 def find_motions(layout: Layout, citations: list[Citation], uncertain: list[str]) -> list[Motion]:
     by_note = {c.footnote: c for c in citations if c.footnote is not None}
     markers = sorted((n.marker_at, n.number) for n in layout.footnotes.values() if n.marker_at is not None)
+    marker_at = [at for at, _ in markers]
     motions: list[tuple[Motion, Sentence]] = []
+    unhandled: dict[str | None, list[Motion]] = {}  # per section, the motions not handled yet
     for sentence in layout.sentences:
         matches = list(rules.MOTION.finditer(sentence.text))
         here = []
         for i, m in enumerate(matches):
             names = m["one"] or m["many"] or m["hyph"]
             until = matches[i + 1].start() if i + 1 < len(matches) else len(sentence.text)
+            first = bisect_left(marker_at, sentence.start + m.start())
             note = next(
                 (
                     n
-                    for at, n in markers
-                    if sentence.start + m.start() <= at < sentence.start + until and n in by_note
+                    for at, n in markers[first : last_marker(marker_at, sentence.start + until)]
+                    if n in by_note
                 ),
                 None,
             )
@@ -45,12 +50,14 @@ def find_motions(layout: Layout, citations: list[Citation], uncertain: list[str]
         for motion in here:
             if handling:
                 motion.handling, motion.handling_quote = handling, sentence_quote(sentence)
+            else:
+                unhandled.setdefault(sentence.heading, []).append(motion)
             motions.append((motion, sentence))
         if not here and handling and rules.MOTION_ANAPHOR.search(sentence.text):
             # "deze motie" in a later sentence: the last motion of this section not yet handled
-            open_ = [(m, s) for m, s in motions if m.handling is None and s.heading == sentence.heading]
+            open_ = unhandled.get(sentence.heading)
             if open_:
-                motion = open_[-1][0]
+                motion = open_.pop()
                 motion.handling, motion.handling_quote = handling, sentence_quote(sentence)
     for motion, _ in motions:
         who = ", ".join(motion.submitters)
@@ -61,6 +68,10 @@ def find_motions(layout: Layout, citations: list[Citation], uncertain: list[str]
                 f"motion of {who}: the letter does not say how it is handled; no handling proposed"
             )
     return [m for m, _ in motions]
+
+
+def last_marker(marker_at: list[int], end: int) -> int:
+    return bisect_left(marker_at, end)
 
 
 def handling_of(text: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import stat
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -51,12 +52,19 @@ def _refuse(path: Path, why: str) -> InputError:
 def read_letter(path: Path, limit: int = MAX_BYTES) -> Letter:
     """The letter at `path` as text, or an InputError saying why it cannot be ingested."""
     try:
-        size = path.stat().st_size
-        if size > limit:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
             raise _refuse(
-                path, f"{size / 1e6:.1f} MB is more than the {limit / 1e6:.0f} MB limit for a letter"
+                path, f"not a regular file ({_file_kind(info.st_mode)}); give a .txt, .html or .pdf file"
             )
-        data = path.read_bytes()
+        if info.st_size > limit:
+            raise _refuse(
+                path, f"{info.st_size / 1e6:.1f} MB is more than the {limit / 1e6:.0f} MB limit for a letter"
+            )
+        with path.open("rb") as handle:  # never more than the limit, even if the file grows meanwhile
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise _refuse(path, f"more than the {limit / 1e6:.0f} MB limit for a letter")
     except OSError as exc:
         raise _refuse(path, f"cannot read the file ({exc.strerror})") from None
     if not data.strip():
@@ -72,6 +80,17 @@ def read_letter(path: Path, limit: int = MAX_BYTES) -> Letter:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     check_dutch(path, text)
     return Letter(path, text, kind)
+
+
+def _file_kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -169,6 +188,8 @@ class _TextParser(HTMLParser):
         self.current = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("td", "th"):
+            self.current.append(" ")  # cells of a row: "Documentdatum 12-12-2023"
         if tag in _SKIP:
             self.skipping += 1
         elif tag in _BLOCKS:

@@ -67,6 +67,10 @@ SIGNER = re.compile(
     r"(?:^|\n)[ \t]*(?:De|de) (?P<office>(?:[Mm]inister|[Ss]taatssecretaris)\b[^\n]{0,90}?),"
     r"[ \t]*\n[ \t]*\n?[ \t]*(?P<name>(?:[A-Z]\.[ \t]?){1,4}[ \t]*(?:[a-z]+ ){0,3}"
     r"[A-Z][\w’'-]+(?:-[A-Z][\w’'-]+)?)[ \t]*(?=\n|$)"
+    #: "De voorzitter van de commissie,\nVan den Berg", "De griffier van de commissie,\nKramer"
+    r"|(?:^|\n)[ \t]*(?:De|de) (?P<office2>(?:[Vv]oorzitter|[Gg]riffier|[Aa]djunct-griffier)\b[^\n,]{0,80}),"
+    r"[ \t]*\n[ \t]*(?P<name2>(?:[A-Z]\.[ \t]?){0,4}(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er)\s+){0,3}"
+    r"[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?)[ \t]*(?=\n|$)"
 )
 
 # ---------------------------------------------------------------- Kamerstuk citations
@@ -145,6 +149,17 @@ AMOUNT = re.compile(
     r"€\s?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?:\s?(?P<unit>mln|miljoen|mld|miljard|duizend)\b)?(?:\s+euro\b)?"
     r"(?P<per>\s+per\s+jaar\b|\s+structureel\b|\s+jaarlijks\b)?"
+)
+#: "20 miljoen", "1,5 miljard euro": an amount without a € sign, counted only in a sentence about money
+AMOUNT_PLAIN = re.compile(
+    r"(?<![€\d.,])(?P<num>\d{1,3}(?:,\d+)?)\s+(?P<unit>miljoen|miljard|mln|mld)\b(?:\s+euro\b)?"
+    r"(?!\s+(?:mensen|ouderen|inwoners|Nederlanders|huishoudens|woningen|patiënten|cliënten|jaar)\b)"
+    r"(?P<per>\s+per\s+jaar\b|\s+structureel\b|\s+jaarlijks\b)?"
+)
+MONEY_CUE = re.compile(
+    r"\beuro\b|\bbudget\w*|\bmiddelen\b|\bbeschikbaar\b|\bsubsidie\w*|\binvester\w*|\bbedrag\w*"
+    r"|\bgeld\w*|\bkost\w*|\bgereserveerd\b|\bextra\b",
+    re.IGNORECASE,
 )
 UNITS = {None: 1, "duizend": 1_000, "mln": 1_000_000, "miljoen": 1_000_000, "mld": 10**9, "miljard": 10**9}
 BUDGET_KIND = (  # first match wins; default "totaal"

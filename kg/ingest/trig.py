@@ -90,10 +90,10 @@ class Graph:
         self.current: str | None = None
 
     def add(self, subject: str, predicate: str, obj: str) -> None:
-        props = self.nodes.setdefault(subject, [])
-        if (predicate, obj) not in props:
-            props.append((predicate, obj))
-        owners = self.owners.setdefault((subject, predicate, obj), set())
+        owners = self.owners.get((subject, predicate, obj))
+        if owners is None:  # the triple index doubles as the "already added" check (a list scan is quadratic)
+            owners = self.owners[(subject, predicate, obj)] = set()
+            self.nodes.setdefault(subject, []).append((predicate, obj))
         owners.add(self.current or "")
 
     @contextmanager
@@ -134,6 +134,8 @@ class Graph:
                 owners = self.owners.get((subject, predicate, obj), {""})
                 if owners - rejected:
                     kept.append((predicate, obj))
+                else:
+                    self.owners.pop((subject, predicate, obj), None)
             if kept:
                 self.nodes[subject] = kept
             else:

@@ -30,7 +30,7 @@ FACTION_ROW = re.compile(
 )
 #: "H. Krul | CDA | Voor"
 MEMBER_ROW = re.compile(
-    rf"^(?P<voter>[^|\d]{{2,60}}?)\s*\|\s*(?P<party>[^|\d]{{2,40}}?)\s*\|\s*{OPTION}\s*(?:\|(?P<rest>.*))?$"
+    rf"^(?P<voter>[^|\d]{{2,60}}?)\s*\|\s*(?P<party>[^|]{{2,40}}?)\s*\|\s*{OPTION}\s*(?:\|(?P<rest>.*))?$"
 )
 VOTE_DATE = re.compile(
     r"(?:Stemmingsdatum|Datum stemming|Gestemd op)\s*:?\s*(?P<date>.{8,20})", re.IGNORECASE

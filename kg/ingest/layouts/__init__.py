@@ -40,8 +40,13 @@ def read_identity(text: str) -> Meta:
 def merge_people(people: list[Person]) -> list[Person]:
     """One entry per person and role: 'Krul' of the heading is 'Harmen Krul, Kamerlid' of the list."""
     out: list[Person] = []
-    for person in people:
-        same = next((p for p in out if p.role == person.role and same_person(p.name, person.name)), None)
+    for person in sorted(people, key=lambda p: p.office is None and p.party is None):
+        # a name of the heading ("MOTIE VAN DE LEDEN A EN B") is the same person as in the lists below,
+        # whose role (indiener or medeindiener) is the more precise
+        bare = person.office is None and person.party is None
+        same = next(
+            (p for p in out if (bare or p.role == person.role) and same_person(p.name, person.name)), None
+        )
         if same is None:
             out.append(person)
         elif len(person.name) > len(same.name) or (person.office and not same.office):

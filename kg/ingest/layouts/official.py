@@ -46,6 +46,9 @@ DATE_LINE = re.compile(
 )
 #: "(kst-29389-127)", "kst-31765-682.html"
 KST_ID = re.compile(r"\bkst-(?P<dossier>[1-9]\d{4})(?:-(?P<toev>[IVXLC]+))?-(?P<nr>[1-9]\d*)\b")
+SENDER_LINE = re.compile(
+    r"^Brief van (?:de|het) (?P<senders>(?:[Mm]inister|[Ss]taatssecretaris)[\w ,-]{5,250})$"
+)
 _SPLIT_MEMBERS = re.compile(r"\s*,\s*|\s+EN\s+")
 
 
@@ -94,6 +97,13 @@ def read(lines: list[Line], meta: Meta) -> None:
             if HEADING.match(line.text):
                 _heading(meta, line.text, line, lines)
                 break
+            if found := SENDER_LINE.match(line.text):  # "Brief van de Minister voor ...", not in capitals
+                meta.heading, meta.heading_quote = found.group(0), line.quote()
+                set_kind(meta, found.group(0), meta.heading_quote)
+                meta.senders += [
+                    (post, meta.heading_quote) for post in sender_posts(found["senders"].upper())
+                ]
+                break
     for line in lines:
         if found := DATE_LINE.search(line.text):
             set_date(meta, rules.iso_date(found), line.quote(found.group(0)))
@@ -124,8 +134,8 @@ def _heading(meta: Meta, heading: str, line: Line, lines: list[Line]) -> None:
             meta.senders.append((post, meta.heading_quote))
     if found["names"]:
         spelled = [ln.text for ln in lines if len(ln.text) < 40 and re.fullmatch(r"[A-Z][\w’' -]+", ln.text)]
-        for printed in _SPLIT_MEMBERS.split(found["names"].strip().rstrip(".")):
-            printed = re.sub(r"\s+C\.S\.$", "", printed.strip())
+        for printed in _SPLIT_MEMBERS.split(re.sub(r"\s+C\.S\.$", "", found["names"].strip()).rstrip(".")):
+            printed = re.sub(r"\s+C\.S\.?$", "", printed.strip())
             if printed:
                 name = proper_name(printed, spelled)
                 meta.people.append(Person(name, "indiener", meta.heading_quote))
