@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 
 from api import errors
 from api.deps import Services
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.kg = services
     errors.install(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # explorer, editor, docs: a quarter of the bytes
     app.add_middleware(
         errors.CORS,
         allow_origins=list(settings.cors_origins),

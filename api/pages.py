@@ -40,7 +40,13 @@ def environment(base: str) -> Environment:
     def link(context, iri: str) -> str:
         return context["links"].href(iri)
 
-    env.filters.update(short=short, link=link)
+    @pass_context
+    def term(context, iri: str) -> str:
+        """The ontology's Dutch name of a term (its English one, else its prefixed name)."""
+        nl, en = context.get("names", {}).get(iri, (None, None))
+        return nl or en or short(iri)
+
+    env.filters.update(short=short, link=link, term=term)
     env.globals["asset_version"] = version
     return env
 
@@ -56,15 +62,39 @@ def render_error(status: int, message: str, links: Links) -> str:
 
 
 def render_entity(
-    links: Links, description: Description, here: str, served: set[str], tables: list | None = None
+    links: Links,
+    description: Description,
+    here: str,
+    served: set[str],
+    tables: list | None = None,
+    names: dict[str, tuple[str | None, str | None]] | None = None,
 ) -> str:
     """The page of one entity; `served` are the source files this server shows at /sources/;
-    `tables` the rows of the stored queries its kind names (kg.page_tables)."""
-    return render(links, "entity.html", d=description, here=here, served=served, tables=tables or [])
+    `tables` the rows of the stored queries its kind names (kg.page_tables); `names` the
+    ontology's nl/en names of its properties and types (kg.term_labels)."""
+    prefix = links.base + "id/"
+    node = description.iri[len(prefix) :] if description.iri.startswith(prefix) else None
+    others = sorted({v.value for v in description.labels if v.value != description.label})
+    return render(
+        links,
+        "entity.html",
+        d=description,
+        here=here,
+        served=served,
+        tables=tables or [],
+        names=names or {},
+        explorer_node=node,
+        other_names=others,
+    )
 
 
 def render_source(links: Links, name: str, text: str, title: str | None, page: str | None) -> str:
     return render(links, "source.html", name=name, lines=text.splitlines(), title=title, page=page)
+
+
+def render_queries(links: Links, queries: list) -> str:
+    """The stored queries for a browser: title, description, parameters, REST link, editor."""
+    return render(links, "queries.html", queries=queries)
 
 
 def render_index(kinds: list[str], links: Links) -> str:

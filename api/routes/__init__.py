@@ -8,12 +8,25 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.routes import assets, docs, entities, explorer, home, network, queries, resources, search, validate
+from api.routes import (
+    assets,
+    docs,
+    entities,
+    explorer,
+    home,
+    network,
+    queries,
+    resources,
+    search,
+    tasks,
+    validate,
+)
 
 ROUTERS: list[APIRouter] = [
     home.router,
     assets.router,
     docs.router,
+    tasks.router,
     resources.router,
     search.router,
     queries.router,

@@ -15,6 +15,7 @@ from api.representation import graph_response, page_type, split_suffix
 from kg.describe import describe, entity_graph, ontology_graph, ontology_terms
 from kg.errors import NotFound
 from kg.page_tables import page_tables
+from kg.term_labels import term_labels
 
 router = APIRouter(tags=["entities"])
 Segment = Annotated[str, Path(max_length=300)]
@@ -32,7 +33,8 @@ def dereference(request: Request, services: ServicesDep, path: str) -> Response:
     tables = page_tables(services.store, services.catalog, iri, description.types)
     served = set(services.served_sources())
     links = Links.relative(request, services.settings.base)
-    page = render_entity(links, description, links.path(name), served, tables)
+    names = term_labels(services.store)
+    page = render_entity(links, description, links.path(name), served, tables, names)
     return HTMLResponse(page, headers={"Vary": "Accept"})
 
 

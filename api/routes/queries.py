@@ -12,13 +12,14 @@ import inspect
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from api.deps import CatalogDep, ServicesDep
 from api.editor import bound_text
 from api.links import Links, LinksDep
 from api.models import ErrorModel, ParamModel, SparqlResults, StoredQueryModel
-from api.negotiation import acceptable
+from api.negotiation import acceptable, wants_html
+from api.pages import render_queries
 from api.representation import ANSWER_TYPES, answer_response
 from kg.catalog import Catalog, Param, StoredQuery
 from kg.errors import ParameterError
@@ -60,8 +61,12 @@ def describe_query(q: StoredQuery, links: Links) -> StoredQueryModel:
     summary="The stored queries",
     dependencies=[Depends(acceptable(("application/json",)))],
 )
-def list_queries(catalog: CatalogDep, links: LinksDep) -> list[StoredQueryModel]:
-    return [describe_query(q, links) for q in catalog]
+def list_queries(request: Request, catalog: CatalogDep, links: LinksDep, services: ServicesDep) -> Response:
+    """JSON for a client; for a browser, a page with each query, its parameters and its links."""
+    if wants_html(request.headers.get("accept")):
+        page = render_queries(Links.relative(request, services.settings.base), list(catalog))
+        return HTMLResponse(page)
+    return JSONResponse([describe_query(q, links).model_dump() for q in catalog])
 
 
 def _as_text(value: object) -> str:

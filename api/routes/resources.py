@@ -11,12 +11,19 @@ from api.deps import StoreDep
 from api.links import Links
 from api.models import DescriptionModel, ErrorModel, ResourceList, ResourceModel
 from api.negotiation import JSON_TYPES, acceptable
+from api.params import known_parameters
 from api.representation import JSONLD, model_response
 from kg.describe import describe
+from kg.errors import ParameterError
 from kg.jsonld import context
 from kg.resources import KINDS, Filters, Kind, list_resources
+from kg.term_labels import concepts_under
 
-router = APIRouter(prefix="/api/v1", tags=["resources"], dependencies=[Depends(acceptable(JSON_TYPES))])
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["resources"],
+    dependencies=[Depends(acceptable(JSON_TYPES)), Depends(known_parameters)],
+)
 Format = Annotated[Literal["json", "jsonld"] | None, Query(description="json (default) or jsonld")]
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
@@ -30,12 +37,25 @@ def jsonld_context(store: StoreDep) -> Response:
     return JSONResponse(context(store.base), media_type=JSONLD)
 
 
+def check_kind(store: StoreDep, kind: Kind, filters: Filters) -> None:
+    """A `kind=` slug must name one of the controlled values of the kind (422 naming them)."""
+    if not filters.kind or not kind.kind_namespace or ":" in filters.kind:
+        return
+    namespace = store.base + kind.kind_namespace
+    known = [iri[len(namespace) :] for iri in concepts_under(store, namespace)]
+    if known and filters.kind not in known:
+        raise ParameterError(
+            f"filter 'kind' must be one of {', '.join(known)}; got {filters.kind!r}", parameter="kind"
+        )
+
+
 def _add_routes(kind: Kind) -> None:
     plural = kind.plural
 
     def page(
         request: Request, store: StoreDep, filters: Filters, limit: int, offset: int, fmt: str | None
     ) -> Response:
+        check_kind(store, kind, filters)
         items, total = list_resources(store, kind, filters, limit, offset)
         links = Links.absolute(request, store.base)
         listing = ResourceList(
