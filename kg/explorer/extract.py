@@ -1,9 +1,9 @@
 """Reading the graph out of the store into the explorer's data: nodes, edges, evidence, sources.
 
 Entities (everything under `{base}id/` with a class the explorer knows) become nodes; n-ary
-relation nodes (participation, membership, citation, motion handling, milestone) and direct
-links between entities become edges. Each node and edge carries the indices of its evidence:
-(source document, first line, last line, exact quote).
+relation nodes (the registry's relation classes: participation, membership, citation, status
+change, tenure, vote ...) and direct links between entities become edges. Each node and edge
+carries the indices of its evidence: (source document, first line, last line, exact quote).
 """
 
 from __future__ import annotations

@@ -35,13 +35,13 @@ KGX.STRINGS = {
     matrixIntro: "Wie is partij bij welk akkoord of programma, en in welke rol. Kies een cel voor het bewijs.",
     motionsIntro: "Moties waarover een brief rapporteert: indieners, Kamerstuk en afhandeling.",
     budgetsIntro: "Regelingen en budgetten per actielijn, met bedrag, soort en periode.",
-    motion: "Motie", submitters: "Indieners", kamerstuk: "Kamerstuk", adopted: "Aangenomen",
+    submitters: "Indieners", kamerstuk: "Kamerstuk", adopted: "Aangenomen",
     handling: "Afhandeling", letter: "Brief", quote: "Bewijs",
-    scheme: "Regeling", budget: "Budget", amount: "Bedrag", kind: "Soort", period: "Periode",
+    scheme: "Regeling", amount: "Bedrag", kind: "Soort", period: "Periode",
     actionLine: "Actielijn", coSubmitters: "c.s.",
     empty: "Geen gegevens in deze graaf.", truncated: "Let op: de tabel is ingekort (maximum aantal rijen).",
     analysisIntro: "Het netwerk van organisaties die samen deelnemen aan een akkoord, programma, maatregel of verband.",
-    centrality: "Centraliteit", rank: "#", organisation: "Organisatie", degree: "Verbindingen",
+    centrality: "Centraliteit", rank: "#", degree: "Verbindingen",
     betweenness: "Tussenpositie", community: "Groep", communities: "Groepen die samenwerken",
     path: "Hoe zijn twee organisaties verbonden?", from: "Van", to: "Naar", findPath: "Zoek verbinding",
     noPath: "Deze organisaties zijn niet verbonden.", via: "via", showPath: "Toon in netwerk",
@@ -85,13 +85,13 @@ KGX.STRINGS = {
     matrixIntro: "Who is party to which agreement or programme, and in which role. Pick a cell for the evidence.",
     motionsIntro: "Motions a letter reports on: submitters, parliamentary paper and how they were handled.",
     budgetsIntro: "Schemes and budgets per action line, with amount, kind and period.",
-    motion: "Motion", submitters: "Submitters", kamerstuk: "Parliamentary paper", adopted: "Adopted",
+    submitters: "Submitters", kamerstuk: "Parliamentary paper", adopted: "Adopted",
     handling: "Handling", letter: "Letter", quote: "Evidence",
-    scheme: "Scheme", budget: "Budget", amount: "Amount", kind: "Kind", period: "Period",
+    scheme: "Scheme", amount: "Amount", kind: "Kind", period: "Period",
     actionLine: "Action line", coSubmitters: "et al.",
     empty: "No data in this graph.", truncated: "Note: the table was cut short (row limit).",
     analysisIntro: "The network of organisations that take part together in an agreement, programme, measure or coalition.",
-    centrality: "Centrality", rank: "#", organisation: "Organisation", degree: "Links",
+    centrality: "Centrality", rank: "#", degree: "Links",
     betweenness: "Betweenness", community: "Group", communities: "Groups that work together",
     path: "How are two organisations connected?", from: "From", to: "To", findPath: "Find connection",
     noPath: "These organisations are not connected.", via: "via", showPath: "Show in network",
@@ -104,9 +104,17 @@ KGX.STRINGS = {
   },
 };
 KGX.lang = "nl";
+// Names of kinds (motie, budget, organisatie ...) are not typed here: they come with the data,
+// from the kinds registry in the ontology (data.kinds), so a word missing above is looked up there.
+KGX.kindName = function (id) {
+  const kind = ((window.KG_DATA || {}).kinds || []).find((k) => k.id === id);
+  const name = kind && (kind[KGX.lang] || kind.nl);
+  return name ? name.charAt(0).toUpperCase() + name.slice(1) : undefined;
+};
 KGX.t = function (key) {
   const table = KGX.STRINGS[KGX.lang] || KGX.STRINGS.nl;
-  return table[key] !== undefined ? table[key] : KGX.STRINGS.nl[key] || key;
+  if (table[key] !== undefined) return table[key];
+  return KGX.kindName(key) || KGX.STRINGS.nl[key] || key;
 };
 // A label object {nl, en} in the current language, falling back to Dutch, then to `fallback`.
 KGX.pick = function (names, fallback) {
