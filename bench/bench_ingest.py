@@ -43,6 +43,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--letters", type=int, default=1000)
     parser.add_argument(
+        "--sizes", type=float, nargs="*", default=[0.25, 1, 2, 15], help="MB of long documents to time"
+    )
+    parser.add_argument(
         "--seeds", type=Path, default=Path(os.environ.get("KG_SEEDS", ROOT.parent / "shared" / "seeds"))
     )
     args = parser.parse_args()
@@ -94,9 +97,17 @@ def main() -> None:
         failed = [o.message for o in outcomes if not o.ok]
         assert not failed, failed[:3]
         print(
-            f"batch: {len(paths)} synthetic letters of {size / 1000:.1f} KB in {seconds:.2f} s = "
-            f"{len(paths) / seconds:.1f} letters/s"
+            f"batch: {len(paths)} synthetic documents of mixed kinds, {size / 1000:.1f} KB on average, "
+            f"in {seconds:.2f} s = {len(paths) / seconds:.1f} documents/s"
         )
+        for megabytes in args.sizes:
+            big = tmp_path / f"long-{megabytes}.txt"
+            text = seed.read_text(encoding="utf-8")
+            big.write_text(text * int(megabytes * 1_000_000 // len(text) + 1), encoding="utf-8")
+            started = time.perf_counter()
+            outcome = propose_one(big, gazetteer, settings, tmp_path / "long-out")
+            assert outcome.ok, outcome.message
+            print(f"one document of {big.stat().st_size / 1e6:.2f} MB: {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":

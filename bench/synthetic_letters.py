@@ -1,6 +1,8 @@
-"""Synthetic Kamerbrieven for the ingest benchmark: Dutch sentences built from templates, with a
-header, headings, footnoted Kamerstuk citations, motions and their handling, amounts, dates, known
-organisation names and a signature. Deterministic for a given seed; about 4 KB a letter."""
+"""Synthetic parliamentary documents for the ingest benchmark, of mixed kinds: Kamerbrieven (Dutch
+sentences built from templates, with a header, headings, footnoted Kamerstuk citations, motions and
+their handling, amounts, dates, known organisation names and a signature; about 4 KB), motion pages
+of tweedekamer.nl (submitters, dictum, vote table) and tkconv pages of letters (document number,
+signers, parties of an agreement). Deterministic for a given seed."""
 
 from __future__ import annotations
 
@@ -94,6 +96,88 @@ def letter(number: int, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+FACTIONS = (
+    ("PVV", 37),
+    ("GroenLinks-PvdA", 25),
+    ("VVD", 24),
+    ("NSC", 20),
+    ("D66", 9),
+    ("BBB", 7),
+    ("CDA", 5),
+)
+
+
+def motion(number: int, rng: random.Random) -> str:
+    """A motion page as copied from tweedekamer.nl: title, official text, submitters, vote table."""
+    who, other = rng.sample(NAMES, 2)
+    topic = rng.choice(TOPICS)
+    votes = [(name, seats, rng.choice(("Voor", "Tegen"))) for name, seats in FACTIONS]
+    result = "Aangenomen" if sum(s for _, s, v in votes if v == "Voor") > 63 else "Verworpen"
+    return (
+        "\n".join(
+            [
+                "# source: https://www.tweedekamer.nl/kamerstukken/detail"
+                f"?did=2024D{40000 + number}&id=2024Z{10000 + number}",
+                f"Motie : Motie van de leden {who} en {other} over {topic}",
+                "29 389 Vergrijzing en het integrale ouderenbeleid",
+                f"Nr. {200 + number}",
+                f"MOTIE VAN DE LEDEN {who.upper()} EN {other.upper()}",
+                f"Voorgesteld {rng.randint(1, 28)} {rng.choice(MONTHS)} 2024",
+                "De Kamer,",
+                "gehoord de beraadslaging,",
+                f"constaterende dat er {rng.randint(2, 90)}.000 woningen voor ouderen nodig zijn;",
+                f"verzoekt de regering om in {rng.choice(AGREEMENTS)} afspraken te maken over {topic},",
+                "en gaat over tot de orde van de dag.",
+                who,
+                other,
+                "Indieners",
+                "-",
+                "Indiener",
+                f"A. {who}, Tweede Kamerlid",
+                "Medeindiener",
+                f"B. {other}, Tweede Kamerlid",
+                "Stemmingsuitslagen",
+                f"{result} met handopsteken",
+                "Fracties | Zetels | Voor/Tegen |",
+                "---|---|---|",
+                *[f"{name} | {seats} | {vote} |" for name, seats, vote in votes],
+            ]
+        )
+        + "\n"
+    )
+
+
+def tkconv_letter(number: int, rng: random.Random) -> str:
+    """A letter page as copied from tkconv: title, kind, document number, signers, its opening."""
+    orgs = rng.sample(ORGANISATIONS, 4)
+    topic = rng.choice(TOPICS)
+    return (
+        "\n".join(
+            [
+                f"# source: https://berthub.eu/tkconv/document.html?nummer=2025D{50000 + number}",
+                f"Voortgang {topic}",
+                "Vergrijzing en het integrale ouderenbeleid",
+                "Brief regering",
+                f"Nummer: 2025D{50000 + number}, "
+                f"datum: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "Gerelateerde personen:- Eerste ondertekenaar: "
+                f"C. {rng.choice(NAMES)}, minister voor Langdurige Zorg en Sport",
+                f"Onderdeel van kamerstukdossier 29389 -{300 + number} "
+                "Vergrijzing en het integrale ouderenbeleid",
+                f"Onderdeel van zaak 2025Z{20000 + number}:",
+                "Preview document",
+                "",
+                f"Met deze brief informeer ik uw Kamer over {topic} en over {rng.choice(AGREEMENTS)}.",
+                f"Het akkoord is gesloten door {orgs[0]}, {orgs[1]}, {orgs[2]} en {orgs[3]}.",
+                f"Voor {topic} is in 2025 {rng.randint(2, 90)} miljoen euro beschikbaar.",
+                rng.choice(FILLER),
+                rng.choice(FILLER),
+            ]
+        )
+        + "\n"
+    )
+
+
 def _wrap(text: str, width: int = 72) -> list[str]:
     out, line = [], ""
     for word in text.split():
@@ -106,12 +190,13 @@ def _wrap(text: str, width: int = 72) -> list[str]:
 
 
 def write_letters(folder: Path, count: int, seed: int = 7) -> list[Path]:
-    """Write `count` letters into `folder`; returns their paths."""
+    """Write `count` documents of mixed kinds into `folder`; returns their paths."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
+    kinds = (letter, letter, motion, tkconv_letter)  # half letters, a quarter each motions and tkconv pages
     for number in range(count):
         path = folder / f"synth-{number:05d}.txt"
-        path.write_text(letter(number, rng), encoding="utf-8")
+        path.write_text(kinds[number % len(kinds)](number, rng), encoding="utf-8")
         paths.append(path)
     return paths

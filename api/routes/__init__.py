@@ -18,6 +18,7 @@ from api.routes import (
     queries,
     resources,
     search,
+    sources,
     tasks,
     validate,
 )
@@ -32,6 +33,7 @@ ROUTERS: list[APIRouter] = [
     queries.router,
     entities.router,
     validate.router,
+    sources.router,
     explorer.router,
     network.router,
 ]

@@ -26,6 +26,7 @@ def home(request: Request, settings: SettingsDep) -> Response:
         "queries": "queries",
         "search": "api/v1/search?q=",
         "validate": "validate",
+        "sources": "api/v1/sources",
         "ontology": "def",
         "explorer": "explorer/",
         **{kind: f"api/v1/{kind}" for kind in KINDS},

@@ -87,6 +87,7 @@ class Gazetteer:
         self.names = names  # key(name) -> iri
         self.known_ids: set[str] = set()  # every motion, person, Kamerstuk, dossier and letter IRI
         self._sources: tuple[list, list] = ([], [])  # rows by named graph, for `excluding`
+        self._found: dict[str, list[Hit]] = {}
         self.lower = lower or set()  # keys of labels that the graph itself writes in lower case
         self.short = short or set()  # keys of short forms ("Patiëntenfederatie")
         self.aliases = {key(a): a for a in rules.ALIASES if key(a) in names}
@@ -169,7 +170,16 @@ class Gazetteer:
         return other
 
     def find(self, text: str) -> list[Hit]:
-        """Every known name in `text` (not those printed all in lower case)."""
+        """Every known name in `text` (not those printed all in lower case); the rules ask for the
+        names of one sentence several times, so the last answers are kept."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) > 4096:
+                self._found.clear()
+            found = self._found[text] = self._find(text)
+        return list(found)
+
+    def _find(self, text: str) -> list[Hit]:
         hits = []
         for match in self.pattern.finditer(text):
             printed = match.group(0)

@@ -110,7 +110,7 @@ SPLIT_NAMES = re.compile(r"\s*,\s*|\s+en\s+")
 #: a later sentence that speaks of the motion last named: "deze motie", "de motie als afgedaan"
 MOTION_ANAPHOR = re.compile(r"\b(?:de|deze|die) motie\b(?!\s*\d*\s+van\s+(?:het lid|de leden))")
 
-#: how the letter handles a motion: phrase -> concept in the handling scheme (def/handling/...)
+#: how the letter handles a motion: phrase -> concept of the motion-status scheme (def/motion-status/...)
 HANDLING = (
     (
         re.compile(
