@@ -45,12 +45,15 @@ def test_an_unknown_name_is_bad_input() -> None:
     assert done.returncode == 2 and "Traceback" not in done.stderr
 
 
-def test_an_unexpected_error_exits_3_and_says_it_is_a_bug(monkeypatch, capsys) -> None:
+def test_an_unexpected_error_exits_3_and_says_it_is_a_bug(tiny, monkeypatch, capsys) -> None:
     import kg.stats
 
     def broken(store):
         raise RuntimeError("disk on fire")
 
+    build(tiny)  # a graph of its own: the command must get as far as the broken step
+    monkeypatch.setenv("KG_SOURCE_DIR", str(tiny.source_dir))
+    monkeypatch.setenv("KG_BUILD_DIR", str(tiny.build_dir))
     monkeypatch.setattr(kg.stats, "compute_stats", broken)
     assert cli.main(["stats"]) == cli.EXIT_UNEXPECTED == 3
     err = capsys.readouterr().err

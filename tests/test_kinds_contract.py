@@ -127,3 +127,27 @@ def client_over_seed(tmp_path_factory) -> TestClient:
     settings = Settings(source_dir=ROOT, build_dir=tmp_path_factory.mktemp("build"))
     build(settings)
     return TestClient(create_app(settings, open_store(settings)), raise_server_exceptions=False)
+
+
+def test_the_lists_are_derived_from_the_registry() -> None:
+    from kg.explorer.kinds import KINDS as EXPLORER
+    from kg.explorer.kinds import RELATION_CLASSES
+    from kg.explorer.labels import RELATION_NAMES
+    from kg.ingest.mentions import KINDS as GAZETTEER
+    from kg.resources import KINDS as REST
+
+    assert set(REST) == {k.plural for k in kinds.listable()}
+    assert REST["factions"].class_iri == "def#Faction" and REST["persons"].segment == "person"
+    assert kinds.gazetteer() == GAZETTEER and GAZETTEER["def#Faction"] == "faction"
+    assert {k.id for k in EXPLORER} >= {"faction", "vote-event", "organisation", "coalition", "document"}
+    assert {"def#StatusChange", "def#Tenure", STANDARD["opengov"] + "Vote", "def#Evidence"} <= set(
+        RELATION_CLASSES
+    )
+    assert RELATION_NAMES["Citation"] == ("citation", "verwijst naar", "cites")
+
+
+def test_the_most_specific_class_decides_the_explorer_kind() -> None:
+    order = [c for c, _ in kinds.explorer_classes()]
+    organisation = STANDARD["org"] + "Organization"
+    assert order.index("def#Faction") < order.index(organisation)
+    assert order.index(STANDARD["org"] + "OrganizationalCollaboration") < order.index(organisation)
