@@ -208,8 +208,13 @@ def analyse(text: str) -> Layout:
     return Layout(body, footnotes, headings, _sentences(body, headings), header, header_line)
 
 
+#: how far back in the body a footnote's marker is looked for: a page of text is far less, and a
+#: line that only looks like a footnote must not make every later such line search the whole letter
+MARKER_WINDOW = 50_000
+
+
 def _find_marker(body: Flow, n: int, start: int) -> int | None:
-    base, text = body.tail(start)
+    base, text = body.tail(max(start, body._length - MARKER_WINDOW))
     begin = max(0, start - base)
     found = rules.marker(n).search(text, begin) or rules.marker_after_digits(n).search(text, begin)
     return base + found.start() if found else None

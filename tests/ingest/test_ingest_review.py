@@ -91,3 +91,22 @@ def test_a_bad_decision_line_is_a_clear_error(
     assert _ingest(letters, tmp_path) == 2
     err = capsys.readouterr().err
     assert f"{SLUG}.decisions:" in err and "not a decision" in err
+
+
+def test_a_document_without_identity_still_gets_a_proposal_naming_what_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Geachte voorzitter,\n\nMet deze brief informeer ik uw Kamer over de afspraken met ActiZ en de NZa "
+        "over de zorg voor ouderen in de wijk. Samen met de partijen werk ik aan de uitvoering van de "
+        "afspraken en ik zal u voor de zomer opnieuw informeren over de stand van zaken.\n"
+    )
+    letter = tmp_path / "zonder-kop.txt"
+    letter.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["ingest", str(letter), "--out", str(out), "--quiet"]) == 0
+    report = (out / "zonder-kop.md").read_text(encoding="utf-8")
+    missing = next(line for line in report.splitlines() if line.startswith("**Identity not found"))
+    for field in ("Kamerstuk number or TK document number", "date", "title", "sender or signer"):
+        assert field in missing
+    assert (out / "zonder-kop.trig").is_file()
