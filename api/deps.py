@@ -27,14 +27,14 @@ class Services:
         self.version = 0  # how many updates the served data took (what is generated from it says so)
 
     def served_sources(self) -> dict[str, SourceDocument]:
-        """Source letters named in the graph whose text is in KG_SEEDS (only these are served)."""
+        """Source documents named in the graph whose text is in KG_SEEDS or KG_CORPUS (only these are
+        served)."""
         with self._lock:
             if self._sources is None:
-                seeds = self.settings.seeds
                 self._sources = {
                     name: doc
                     for name, doc in source_documents(self.store).items()
-                    if (seeds / name).is_file()
+                    if self.settings.source_text(name) is not None
                 }
             return self._sources
 

@@ -14,6 +14,7 @@ DOCUMENTED = {
     "KG_BUILD_DIR": "folder of the built dataset (default ./build)",
     "KG_SOURCE_DIR": "folder holding ontology/, shapes/, kg/data/ and queries/ (default: the repo)",
     "KG_SEEDS": "folder with the source letters, for links to their text (default ../shared/seeds)",
+    "KG_CORPUS": "folder with the ingested documents' texts, served too (default ../shared/corpus)",
     "KG_SPARQL_ENDPOINT": "query URL of a remote SPARQL 1.1 server; unset = embedded store",
     "KG_SPARQL_UPDATE_ENDPOINT": "update URL of the remote server (default: the query URL)",
     "KG_GSP_ENDPOINT": "Graph Store Protocol URL of the remote server (default: derived)",
@@ -53,6 +54,7 @@ class Settings:
     build_dir: Path = field(default_factory=lambda: ROOT / "build")
     source_dir: Path = ROOT
     seeds: Path = field(default_factory=lambda: ROOT.parent / "shared" / "seeds")
+    corpus: Path = field(default_factory=lambda: ROOT.parent / "shared" / "corpus")
     sparql_endpoint: str | None = None
     sparql_update_endpoint: str | None = None
     gsp_endpoint: str | None = None
@@ -92,6 +94,15 @@ class Settings:
         if not settings.base.endswith(("/", "#")):
             settings = cls(**{**values, "base": settings.base + "/"})  # type: ignore[arg-type]
         return settings
+
+    def source_text(self, name: str) -> Path | None:
+        """The text file of a source document named in the graph (seed letter or corpus document)."""
+        if not name or "/" in name or "\\" in name or name.startswith("."):
+            return None
+        for folder in (self.seeds, self.corpus):
+            if (folder / name).is_file():
+                return folder / name
+        return None
 
     @property
     def writable(self) -> frozenset[str]:

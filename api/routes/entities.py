@@ -85,6 +85,9 @@ def source_text(request: Request, services: ServicesDep, file: Segment) -> Respo
     document = services.served_sources().get(file)
     if document is None:
         raise NotFound(f"no source letter {file!r} on this server", file=file)
-    text = (services.settings.seeds / document.file).read_text(encoding="utf-8", errors="replace")
+    path = services.settings.source_text(document.file)
+    if path is None:
+        raise NotFound(f"the text of {file!r} is not on this server", file=file)
+    text = path.read_text(encoding="utf-8", errors="replace")
     links = Links.relative(request, services.settings.base)
     return HTMLResponse(render_source(links, document.file, text, document.title, document.page))

@@ -105,3 +105,25 @@ def test_behind_a_proxy_links_keep_its_path_prefix(built):
     ours = [link for link in links if link.startswith("/")]
     assert ours and all(link.startswith("/kg/") for link in ours), ours
     assert proxied.get("/").json()["links"]["sparql"] == "http://testserver/kg/sparql"
+
+
+def test_an_ingested_documents_text_is_served_with_line_anchors(tmp_path, seeds):
+    import shutil
+
+    from app_helpers import client_for, make_source_dir
+
+    from kg.build import build
+    from kg.settings import ROOT, Settings
+
+    (tmp_path / "src").mkdir()
+    source = make_source_dir(tmp_path / "src")
+    (source / "kg" / "data" / "ingested").mkdir()
+    shutil.copy(ROOT / "kg" / "data" / "ingested" / "kst-29389-138.trig", source / "kg" / "data" / "ingested")
+    settings = Settings(base=BASE, source_dir=source, build_dir=tmp_path / "build", seeds=seeds)
+    build(settings)
+    client = client_for(settings)
+    page = client.get("/id/kamerstuk/29389-138", headers=BROWSER).text
+    assert 'href="/sources/motie-krul-29389-138.txt#L' in page, "quotes link to the document's text"
+    text = client.get("/sources/motie-krul-29389-138.txt")
+    assert text.status_code == 200 and "MOTIE VAN HET LID KRUL" in text.text and 'id="L5"' in text.text
+    assert client.get("/sources/..%2Fseeds%2FREADME.md").status_code == 404
