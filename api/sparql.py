@@ -21,7 +21,7 @@ from api.negotiation import NotAcceptable, negotiate, wants_html
 from api.protocol import GRAPH_TYPES, Answer, Dataset, SparqlService, offered_types
 from api.workers import WorkerPool
 from kg.catalog import Catalog
-from kg.errors import Forbidden, InputError, KGError, NotFound, QuerySyntaxError, QueryTimeout
+from kg.errors import Forbidden, InputError, KGError, NotFound, QuerySyntaxError
 from kg.settings import ROOT, Settings
 from kg.sparql_text import check_bounds
 from kg.store import Store, query_kind
@@ -69,15 +69,11 @@ def sparql_router(
     """The `/sparql` routes over `store`; `on_update` runs after each successful update."""
     service = SparqlService(store, settings)
     router = APIRouter(tags=["sparql"])
-    # the embedded store runs ad-hoc SPARQL in worker processes (stopped at the limits); a
-    # remote server does its own work and has its own limits
-    pool = (
-        WorkerPool(service.work, settings.query_workers, settings.query_timeout, settings.query_memory_mb)
-        if store.capabilities.in_process
-        else None
-    )
-    if pool is not None:
-        router.on_shutdown.append(pool.close)
+    # ad-hoc SPARQL runs in worker processes, stopped at the limits (on a remote store too: the
+    # local parse and the wait); an update is tried first on a worker's copy of an embedded store
+    pool = WorkerPool(service.work, settings.query_workers, settings.query_timeout, settings.query_memory_mb)
+    router.on_shutdown.append(pool.close)
+    trial = store.capabilities.in_process
     update_lock = anyio.Lock()
 
     async def run_query(request: Request, query: str, dataset: Dataset) -> Response:
@@ -95,19 +91,8 @@ def sparql_router(
             raise NotAcceptable(
                 f"cannot answer in {request.headers.get('accept')}; offered: {', '.join(offered)}"
             )
-        if pool is not None:
-            answer = await anyio.to_thread.run_sync(pool.run, ("query", query, media, dataset))
-            return _response(answer)  # type: ignore[arg-type]
-        try:
-            with anyio.fail_after(settings.query_timeout):
-                answer = await anyio.to_thread.run_sync(
-                    service.answer, query, media, dataset, abandon_on_cancel=True
-                )
-        except TimeoutError:
-            raise QueryTimeout(
-                f"the query ran past the time limit of {settings.query_timeout:g} s; narrow it or add LIMIT"
-            ) from None
-        return _response(answer)
+        answer = await anyio.to_thread.run_sync(pool.run, ("query", query, media, dataset))
+        return _response(answer)  # type: ignore[arg-type]
 
     async def run_update(request: Request, update: str) -> Response:
         token = settings.update_token
@@ -125,11 +110,10 @@ def sparql_router(
             raise Forbidden("this store does not take updates")
         updater = store.update
         async with update_lock:
-            if pool is not None:  # a trial on a worker's copy, under the time and memory limits
+            if trial:  # on a worker's copy, under the time and memory limits
                 await anyio.to_thread.run_sync(pool.run, ("update", update), True)
             await anyio.to_thread.run_sync(updater, update)
-            if pool is not None:
-                pool.refresh()
+            pool.refresh()
         on_update()
         return Response(status_code=204)
 

@@ -28,6 +28,7 @@ from kg.errors import KGError, QueryTimeout
 log = logging.getLogger("kg.api")
 STACK_BYTES = 64 << 20  # the worker's thread stack (pyoxigraph's parser recurses)
 RETIRE_BYTES = 64 << 20  # a worker whose own memory grew past this is replaced
+IDLE_SECONDS = 120  # an idle worker is replaced after this (and ends itself a little later)
 _PARENT_ENDS: set[Connection] = set()  # of every live worker, closed in each new child
 
 
@@ -39,6 +40,11 @@ class Busy(KGError):
 class MemoryLimit(KGError):
     http_status = 503
     code = "memory_limit"
+
+
+class QueryFailed(KGError):
+    http_status = 503
+    code = "query_failed"
 
 
 class WorkerError(KGError):
@@ -55,6 +61,7 @@ class _Worker:
     pid: int
     conn: Connection
     generation: int
+    idle_since: float = 0.0
 
 
 def _resident_bytes() -> int:
@@ -70,6 +77,8 @@ def _serve(conn: Connection, job: Callable[[object], object]) -> None:
     start = _resident_bytes()
     while True:
         try:
+            if not conn.poll(IDLE_SECONDS + 30):
+                return  # the server forgot this pool (an app no longer served)
             payload = conn.recv()
         except (EOFError, OSError):
             return
@@ -161,18 +170,20 @@ class WorkerPool:
         if code == -signal.SIGABRT:  # Rust aborts when an allocation fails (RLIMIT_AS)
             raise self._memory_error()
         log.error("a query worker died (exit status %s)", code)
-        raise Busy("the query stopped its worker (it was too complex to run); the server runs on")
+        raise QueryFailed("the query stopped the process that ran it (too complex); the server runs on")
 
     def _take(self) -> _Worker:
         with self._lock:
             while self._idle:
                 worker = self._idle.pop()
-                if worker.generation == self.generation:
+                fresh = time.monotonic() - worker.idle_since < IDLE_SECONDS
+                if worker.generation == self.generation and fresh:
                     return worker
                 self._kill(worker)
             return self._spawn()
 
     def _give_back(self, worker: _Worker) -> None:
+        worker.idle_since = time.monotonic()
         with self._lock:
             self._idle.append(worker)
 
