@@ -8,7 +8,9 @@ Measures (targets from issue 4):
 - first render of the real graph, from navigation start to the first drawn frame (< 1 s);
 - a synthetic explorer of 5,000 nodes and 20,000 edges: first render (< 3 s), search and click
   (< 100 ms each, from the event to the updated page, including the next frame);
-- generation from a synthetic RDF graph of --triples triples (kg.synthetic), for scale.
+- generation from a synthetic RDF graph of --triples triples (kg.synthetic), for scale;
+- page weight of each interface served by the API (explorer, SPARQL editor, API docs): the bytes
+  on the wire (compressed) and unpacked, of the page and everything it loads.
 Uses Debian's /usr/bin/chromium through Playwright (KG_CHROMIUM to override).
 """
 
@@ -40,8 +42,8 @@ def synthetic_content(nodes: int, edges: int, seed: int = 7) -> dict:
     """An explorer payload of exactly `nodes` nodes and `edges` edges, shaped like the real one."""
     rng = random.Random(seed)
     kinds = [k.id for k in KINDS]
-    weights = [30, 200, 5, 5, 5, 40, 4, 8, 40, 9, 12, 15, 8, 8, 17]
-    node_kinds = rng.choices(kinds, weights=weights, k=nodes)
+    share = {"organisation": 200, "coalition": 30, "measure": 40, "document": 40, "motion": 8, "person": 17}
+    node_kinds = rng.choices(kinds, weights=[share.get(k, 6) for k in kinds], k=nodes)
     out_nodes = [
         {
             "id": f"{k}/n{i}",
@@ -112,6 +114,7 @@ def synthetic_content(nodes: int, edges: int, seed: int = 7) -> dict:
             "matrix": {"columns": [], "rows": [], "cells": [], "truncated": False},
             "motions": {"rows": [], "truncated": False},
             "budgets": {"rows": [], "truncated": False},
+            "timeline": {"rows": [], "truncated": False},
         },
         "network": {
             "centrality": [
@@ -229,11 +232,42 @@ def main() -> int:
         print(
             f"  graph redrawn   {synthetic['redraw']:7.1f} ms  after the click (highlight of the neighbours)"
         )
+        page_weights(chromium, settings, store)
         rdf_scale(settings, work, args.triples)
     finally:
         chromium.close()
         manager.stop()
     return 0
+
+
+def page_weights(chromium, settings: Settings, store) -> None:
+    """Bytes each interface costs a browser: compressed on the wire and unpacked."""
+    from browser_helpers import serving
+
+    from api.app import create_app
+
+    measure = """() => {
+        const all = [...performance.getEntriesByType('navigation'),
+                     ...performance.getEntriesByType('resource')];
+        const sum = (key) => all.reduce((n, e) => n + (e[key] || 0), 0);
+        return [sum('encodedBodySize'), sum('decodedBodySize'), all.length];
+    }"""
+    with serving(create_app(settings, store)) as url:
+        for name, path, ready in (
+            ("explorer", "/explorer/", "document.body.dataset.ready === 'true'"),
+            ("SPARQL editor", "/sparql", "window.kgYasgui && document.querySelector('.CodeMirror')"),
+            ("API docs", "/docs", "document.querySelector('.swagger-ui .info')"),
+        ):
+            context = chromium.new_context(viewport={"width": 1366, "height": 768}, bypass_csp=True)
+            page = context.new_page()
+            page.goto(url + path, wait_until="networkidle")
+            page.wait_for_function(ready, timeout=30_000)
+            wire, unpacked, files = page.evaluate(measure)
+            print(
+                f"  page weight {name:14} {wire / 1024:7.0f} KB compressed "
+                f"({unpacked / 1024:.0f} KB unpacked, {files} files)"
+            )
+            context.close()
 
 
 def rdf_scale(settings: Settings, work: Path, triples: int) -> None:

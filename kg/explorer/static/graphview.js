@@ -163,7 +163,7 @@ KGX.GraphView = class {
     if (!Number.isFinite(x0)) return;
     const { width, height } = this.renderer.getDimensions();
     const short = Math.min(width, height) || 1;
-    const ratio = Math.min(1, Math.max(0.06, 1.2 * Math.max((x1 - x0) / ((width || short) / short), (y1 - y0) / ((height || short) / short))));
+    const ratio = Math.min(1, Math.max(0.06, 1.45 * Math.max((x1 - x0) / ((width || short) / short), (y1 - y0) / ((height || short) / short))));
     const target = { x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio };
     animate ? camera.animate(target, { duration: 300 }) : camera.setState(target);
   }

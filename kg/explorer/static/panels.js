@@ -191,17 +191,26 @@ KGX.renderDetails = function (panel, data, position, app) {
 
 // How a relation reads from the node's side, in plain Dutch (or English): "is ondertekenaar bij",
 // "heeft als ondertekenaar", "is lid van", "diende in".
-KGX.relationTitle = function (relation, outgoing) {
+KGX.relationTitle = function (relation, outgoing, otherKind, ownKind) {
   const name = KGX.pick(relation);
   const en = KGX.lang === "en";
   const inverse = (KGX.INVERSE[KGX.lang] || {})[relation.nl];
+  if (relation.nl === "maker" && (outgoing ? ownKind : otherKind) === "motion") {
+    return outgoing ? (en ? "submitted by" : "ingediend door") : (en ? "submitted" : "diende in");
+  }
   switch (relation.group) {
+    case "vote": {
+      const cast = ["voor", "tegen"].includes(relation.nl);
+      if (outgoing) return cast ? (en ? `voted ${relation.nl === "voor" ? "for" : "against"}` : `stemde ${name}`) : name;
+      return cast ? (en ? `votes ${relation.nl === "voor" ? "for" : "against"} from` : `${name} gestemd door`) : `${name} ${en ? "by" : "door"}`;
+    }
     case "participation":
       return outgoing ? (en ? `is ${name} in` : `is ${name} bij`) : (en ? `has as ${name}` : `heeft als ${name}`);
     case "membership":
       return outgoing ? (en ? `is ${name} of` : `is ${name} van`) : (en ? `has as ${name}` : `heeft als ${name}`);
     case "citation":
       return outgoing ? name : (en ? "is cited in" : "wordt genoemd in");
+    case "status-change":
     case "status":
     case "milestone":
       return outgoing ? `${name}, ${en ? "declared in" : "gemeld in"}` : `${en ? "declares" : "meldt"} ${name} ${en ? "of" : "van"}`;
@@ -214,17 +223,17 @@ KGX.relationTitle = function (relation, outgoing) {
 
 // The inverse of a direct link where "is X van" does not read well.
 KGX.INVERSE = {
-  nl: { "maker": "diende in of maakte", "onderdeel van": "omvat", "gemeld in": "meldt", "bron": "is bron van",
+  nl: { "maker": "maakte", "onderdeel van": "omvat", "gemeld in": "meldt", "bron": "is bron van",
     "gepubliceerd als": "publicatie van", "gedaan door": "deed", "gedaan aan": "kreeg", "verantwoordelijke": "is verantwoordelijk voor",
     "afgesproken in": "spreekt af", "betreft wet": "geldt voor", "hangt samen met": "hangt samen met", "verbonden met": "verbonden met",
     "opvolger van": "opgevolgd door", "herziening van": "herzien in", "bekleedt": "bekleed door", "functie bij": "heeft als functie" },
-  en: { "maker": "submitted or made", "onderdeel van": "includes", "gemeld in": "reports", "bron": "is source of",
+  en: { "maker": "made", "onderdeel van": "includes", "gemeld in": "reports", "bron": "is source of",
     "gepubliceerd als": "publication of", "gedaan door": "made", "gedaan aan": "received", "verantwoordelijke": "is responsible for",
     "afgesproken in": "agrees", "betreft wet": "applies to", "hangt samen met": "related to", "verbonden met": "linked to",
     "opvolger van": "succeeded by", "herziening van": "revised in", "bekleedt": "held by", "functie bij": "has the post" },
 };
 
-const GROUP_ORDER = ["participation", "membership", "handling", "status", "milestone", "link", "citation", "relation"];
+const GROUP_ORDER = ["participation", "membership", "vote", "handling", "status-change", "status", "milestone", "tenure", "link", "citation", "relation"];
 
 // Edges of a node grouped by meaning: relation and direction, the most telling groups first.
 KGX.relationGroups = function (data, position) {
@@ -233,7 +242,7 @@ KGX.relationGroups = function (data, position) {
     const edge = data.edges[e];
     const outgoing = edge.s === position;
     const relation = data.relations[edge.rel];
-    const title = KGX.relationTitle(relation, outgoing);
+    const title = KGX.relationTitle(relation, outgoing, data.nodes[outgoing ? edge.t : edge.s].kind, data.nodes[position].kind);
     const key = `${title}|${outgoing}`;
     const order = GROUP_ORDER.includes(relation.group) ? GROUP_ORDER.indexOf(relation.group) : GROUP_ORDER.length;
     if (!groups.has(key)) groups.set(key, { title, outgoing, order, items: [] });

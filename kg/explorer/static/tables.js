@@ -271,8 +271,9 @@ KGX.renderTimeline = function (root, data, app) {
   ];
   const since = el("input", { type: "date", id: "since" });
   const news = el("div", { class: "news", "aria-live": "polite" });
-  const table = new KGX.DataTable({ id: "timeline", file: "tijdlijn", intro: t("timelineIntro"), columns, rows: data.tables.timeline.rows,
-    truncated: data.tables.timeline.truncated });
+  const timeline = data.tables.timeline || { rows: [], truncated: false };
+  const table = new KGX.DataTable({ id: "timeline", file: "tijdlijn", intro: t("timelineIntro"), columns, rows: timeline.rows,
+    truncated: timeline.truncated });
   table.sortBy = 0;
   table.before = el("div", { class: "since" }, el("label", { for: "since" }, t("newSince")), since, news);
   since.addEventListener("change", () => {
