@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -76,8 +77,32 @@ def parse(
 
 
 def parse_file(path: Path, base: str, default_graph: ox.NamedNode | None = None) -> list[ox.Quad]:
-    """Parse one source file (format from its suffix)."""
-    return parse(read_bytes(path), rdf_format(path), base, str(path), default_graph)
+    """Parse one source file (format from its suffix). Its blank nodes are its own: a label is
+    scoped to the file that writes it (as RDF says), so `_:e` in two letters stays two nodes and
+    evidence is never shared between documents. The renaming is stable from build to build."""
+    quads = parse(read_bytes(path), rdf_format(path), base, str(path), default_graph)
+    return own_blank_nodes(quads, path.name)
+
+
+def own_blank_nodes(quads: list[ox.Quad], scope: str) -> list[ox.Quad]:
+    """The quads with every blank node label prefixed by a short hash of `scope` (a file name)."""
+    prefix = "f" + hashlib.sha1(scope.encode()).hexdigest()[:8] + "_"
+    renamed: dict[str, ox.BlankNode] = {}
+
+    def own(term):
+        if not isinstance(term, ox.BlankNode):
+            return term
+        node = renamed.get(term.value)
+        if node is None:
+            node = renamed[term.value] = ox.BlankNode(prefix + term.value)
+        return node
+
+    return [
+        q
+        if not (isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode))
+        else ox.Quad(own(q.subject), q.predicate, own(q.object), q.graph_name)
+        for q in quads
+    ]
 
 
 def _position(message: str) -> tuple[int | None, int | None]:

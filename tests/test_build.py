@@ -71,3 +71,23 @@ def test_dangling_reference_is_a_violation(tiny) -> None:
     with pytest.raises(ValidationFailed) as caught:
         build(tiny)
     assert any("ghost" in f.focus for f in caught.value.report.findings)
+
+
+def test_a_blank_node_label_in_two_files_is_two_nodes(tmp_path):
+    """`_:e` is scoped to its file: two letters never share an evidence node."""
+    from kg.service import open_store
+    from kg.settings import Settings
+    from tests.conftest import make_source
+
+    other = TINY.replace("graph/tiny", "graph/other").replace("ltr:t", "ltr:u").replace("tiny.txt", "u.txt")
+    other = other.replace("ActiZ ondertekende het akkoord.", "Het akkoord is ondertekend.")
+    settings = Settings(
+        source_dir=make_source(tmp_path / "src", {"tiny.trig": TINY, "other.trig": other}),
+        build_dir=tmp_path / "build",
+    )
+    build(settings)
+    store = open_store(settings, read_only=True)
+    exact = "<http://www.w3.org/ns/oa#exact>"
+    per_evidence = f"SELECT ?e (COUNT(DISTINCT ?q) AS ?n) WHERE {{ ?e {exact} ?q }} GROUP BY ?e"
+    rows = store.select(per_evidence).rows
+    assert len(rows) == 2 and all(int(quotes.value) == 1 for _, quotes in rows)
