@@ -60,7 +60,7 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
     """The names of the built graph (run `kg build` first)."""
     from kg.service import open_store
 
-    return Gazetteer.from_store(open_store(settings))
+    return Gazetteer.from_store(open_store(settings, read_only=True))  # instant at any size
 
 
 def propose_one(
