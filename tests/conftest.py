@@ -58,3 +58,16 @@ def tiny(tmp_path: Path):
     from kg.settings import Settings
 
     return Settings(source_dir=make_source(tmp_path / "src"), build_dir=tmp_path / "build")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium driven by Playwright, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.explorer.browser_helpers import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

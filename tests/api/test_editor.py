@@ -57,17 +57,6 @@ def test_favicon_and_versioned_assets_cache_long(client):
     assert client.get("/assets/../app.py").status_code == 404
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from browser_helpers import launch
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
-
 @pytest.mark.slow
 def test_editor_in_a_browser_binds_examples_explains_errors_and_stays_on_this_server(browser, built):
     from browser_helpers import Page, serving

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from browser_helpers import Page, launch, node_point, screenshot, serving
+from browser_helpers import Page, node_point, screenshot, serving
 from graph_helpers import graph, org, store_of, store_of_files, takes_part
 
 from kg.explorer.generate import generate
@@ -15,16 +15,6 @@ from kg.settings import ROOT, Settings
 
 pytestmark = pytest.mark.slow
 HLO = ROOT / "kg" / "data" / "hlo-2025.trig"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_helpers import Page, launch, screenshot
+from browser_helpers import Page, screenshot
 from graph_helpers import store_of_files
 
 from kg.explorer.generate import generate
@@ -17,16 +17,6 @@ from kg.settings import ROOT, Settings
 
 pytestmark = pytest.mark.slow
 VIEWPORTS = {"desktop": (1366, 768), "phone": (390, 844)}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 import pytest
-from browser_helpers import Page, free_port, launch
+from browser_helpers import Page, free_port
 
 from kg.explorer.generate import generate
 from kg.service import open_store
@@ -119,16 +119,6 @@ def test_api_answers_give_links_on_this_server(server):
     assert ours and not [t for t in targets if t.startswith(DEFAULT_BASE)]
     for href in ours[:5]:
         assert httpx.get(href, headers={"accept": "text/turtle"}).status_code == 200
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def test_explorer_identifier_links_open_on_this_server(server, browser):
