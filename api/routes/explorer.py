@@ -41,11 +41,18 @@ def explorer_root() -> Response:
 
 @router.get("/explorer/{path:path}", summary="The explorer (HTML page, its scripts and data)")
 def explorer_file(
-    services: ServicesDep, explorer: ExplorerDep, path: Annotated[str, Path(max_length=200)]
+    request: Request,
+    services: ServicesDep,
+    explorer: ExplorerDep,
+    path: Annotated[str, Path(max_length=200)],
 ) -> Response:
+    """The page and the data are checked on every visit; scripts and styles linked by version
+    (`?v=`, which the generated page adds) are kept for a year."""
     target = explorer.file(services.store, set(services.served_sources()), path, services.version)
+    versioned = "v" in request.query_params and target.suffix in (".js", ".css")
+    cache = "public, max-age=31536000, immutable" if versioned else "no-cache"
     return FileResponse(
         target,
         media_type=MEDIA.get(target.suffix, "application/octet-stream"),
-        headers={"Cache-Control": "no-cache"},
+        headers={"Cache-Control": cache},
     )

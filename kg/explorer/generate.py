@@ -8,8 +8,10 @@ script or change the page; the page builds its DOM with textContent only.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import re
 import shutil
 import tempfile
 import time
@@ -154,6 +156,21 @@ def network_data(network: Network, data: GraphData) -> dict:
     return {"centrality": ranking, "communities": [g for g in groups if g], "links": links}
 
 
+_LOCAL_ASSET = re.compile(r'(?P<attr>(?:src|href)=")(?P<path>(?!#|[a-z]+:)[\w./-]+\.(?:js|css))"')
+
+
+def _version_links(page: Path) -> None:
+    """Give the page's scripts and style `?v={hash of the file}`: a server may then keep them for a
+    year (a new explorer links new versions); from disk the query changes nothing."""
+    folder = page.parent
+
+    def versioned(found: re.Match) -> str:
+        digest = hashlib.sha256((folder / found["path"]).read_bytes()).hexdigest()[:12]
+        return f'{found["attr"]}{found["path"]}?v={digest}"'
+
+    page.write_text(_LOCAL_ASSET.sub(versioned, page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def write_folder(folder: Path, content: dict, exports: dict[str, bytes] | None = None) -> None:
     """Write the explorer into `folder`, replacing an earlier explorer there but nothing else."""
     folder = folder.resolve()
@@ -177,6 +194,7 @@ def write_folder(folder: Path, content: dict, exports: dict[str, bytes] | None =
         (staging / "data.js").write_text(f"window.KG_DATA = {safe_json(content)};\n", encoding="utf-8")
         for name, body in (exports or {}).items():
             (staging / name).write_bytes(body)
+        _version_links(staging / "index.html")
         (staging / MARKER).write_text(
             json.dumps({"format": FORMAT_VERSION, **content["meta"]}, indent=1), encoding="utf-8"
         )

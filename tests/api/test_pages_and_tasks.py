@@ -4,6 +4,7 @@ task-shaped JSON, unknown parameters refused, /queries for a browser, compressed
 from __future__ import annotations
 
 import gzip
+import re
 
 import pytest
 
@@ -84,3 +85,15 @@ def test_assets_are_compressed(client, path):
     raw = packed.extensions.get("raw_bytes") or None
     assert raw is None or len(gzip.decompress(raw)) == len(plain.content)
     assert int(packed.headers.get("content-length", 0) or 0) < len(plain.content) * 0.5
+
+
+def test_explorer_scripts_are_versioned_and_kept_the_page_and_data_are_checked(client):
+    page = client.get("/explorer/")
+    assert page.headers["cache-control"] == "no-cache"
+    links = re.findall(r'(?:src|href)="([\w./-]+\.(?:js|css))\?v=([0-9a-f]{12})"', page.text)
+    assert {"app.js", "app.css", "data.js", "vendor/sigma.min.js"} <= {path for path, _ in links}
+    for path, version in links:
+        asset = client.get(f"/explorer/{path}?v={version}")
+        assert asset.status_code == 200, path
+        assert asset.headers["cache-control"] == "public, max-age=31536000, immutable", path
+    assert client.get("/explorer/app.js").headers["cache-control"] == "no-cache"
