@@ -23,28 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, Pipe
 
-from kg.errors import KGError, QueryTimeout
+from kg.errors import Busy, KGError, MemoryLimit, QueryFailed, QueryTimeout
 
 log = logging.getLogger("kg.api")
 STACK_BYTES = 64 << 20  # the worker's thread stack (pyoxigraph's parser recurses)
 RETIRE_BYTES = 64 << 20  # a worker whose own memory grew past this is replaced
 IDLE_SECONDS = 120  # an idle worker is replaced after this (and ends itself a little later)
 _PARENT_ENDS: set[Connection] = set()  # of every live worker, closed in each new child
-
-
-class Busy(KGError):
-    http_status = 503
-    code = "busy"
-
-
-class MemoryLimit(KGError):
-    http_status = 503
-    code = "memory_limit"
-
-
-class QueryFailed(KGError):
-    http_status = 503
-    code = "query_failed"
 
 
 class WorkerError(KGError):

@@ -83,6 +83,27 @@ class QueryTimeout(KGError):
     code = "timeout"
 
 
+class Busy(KGError):
+    """Every query worker is taken for longer than the server waits for one."""
+
+    http_status = 503
+    code = "busy"
+
+
+class MemoryLimit(KGError):
+    """A query whose worker grew past the per-query memory limit."""
+
+    http_status = 503
+    code = "memory_limit"
+
+
+class QueryFailed(KGError):
+    """A query that took down the worker process running it (the server runs on)."""
+
+    http_status = 503
+    code = "query_failed"
+
+
 class BackendError(KGError):
     """The remote SPARQL server failed or could not be reached."""
 

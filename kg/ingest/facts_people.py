@@ -72,6 +72,19 @@ def hold(g: Graph, gazetteer: Gazetteer, person: str, office: str, quote: Quote)
     return post
 
 
+def party_membership(g: Graph, gazetteer: Gazetteer, node: str, person: Person) -> None:
+    """The fact that `person` (written as `node`) is a member of the party printed beside the name."""
+    if not person.party:
+        return
+    with g.fact(
+        f"membership/{person_slug(person.name)}/{slug(person.party)}",
+        "membership",
+        f"{person.name} member of {person.party}",
+        person.quote,
+    ):
+        member_of(g, gazetteer, node, person.party, person.quote)
+
+
 def member_of(g: Graph, gazetteer: Gazetteer, person: str, party: str, quote: Quote) -> None:
     faction, _ = faction_node(g, gazetteer, party, quote)
     membership = name(f"id/membership/{faction.split(':', 1)[-1]}-{person.split(':', 1)[-1]}")
@@ -117,11 +130,4 @@ def _signer(g: Graph, gazetteer: Gazetteer, person: Person) -> None:
             person.quote,
         ) as post_entry:
             post_entry.entity = hold(g, gazetteer, node, person.office, person.quote)
-    if person.party:
-        with g.fact(
-            f"membership/{person_slug(person.name)}/{slug(person.party)}",
-            "membership",
-            f"{person.name} member of {person.party}",
-            person.quote,
-        ):
-            member_of(g, gazetteer, node, person.party, person.quote)
+    party_membership(g, gazetteer, node, person)

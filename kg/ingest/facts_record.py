@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from kg.ingest.facts_common import is_known, known, tally
-from kg.ingest.facts_people import faction_node, member_of, person_node
+from kg.ingest.facts_people import faction_node, member_of, party_membership, person_node
 from kg.ingest.mentions import Gazetteer, key
 from kg.ingest.records import Extraction, Kst, Quote
 from kg.ingest.trig import Graph, kst_id, lit, name, slug
@@ -115,14 +115,7 @@ def motion_document(g: Graph, x: Extraction, gazetteer: Gazetteer) -> None:
                 entry.entity, entry.status = node, "linked" if linked else entry.status
                 g.add(motion, predicate, node)
                 g.cite(motion, person.quote)
-            if person.party:
-                with g.fact(
-                    f"membership/{slug(person.name)}/{slug(person.party)}",
-                    "membership",
-                    f"{person.name} member of {person.party}",
-                    person.quote,
-                ):
-                    member_of(g, gazetteer, node, person.party, person.quote)
+            party_membership(g, gazetteer, node, person)
     if text.dictum and text.dictum_quote:
         with g.fact(f"dictum/{ref}", "dictum", text.dictum[:120], text.dictum_quote):
             g.add(motion, "dcterms:description", lit(text.dictum, "nl"))

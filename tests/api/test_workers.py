@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from api.workers import Busy, MemoryLimit, QueryFailed, WorkerPool
-from kg.errors import NotFound, QueryTimeout
+from api.workers import WorkerPool
+from kg.errors import Busy, MemoryLimit, NotFound, QueryFailed, QueryTimeout
 
 
 def job(payload: str) -> object:
