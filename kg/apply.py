@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import builds
+from kg import aggregates, builds
 from kg.build import collect, run_checks, source_fingerprint, validate_sources
 from kg.derive import RDFS_LABEL, derived_graph, display_labels_for
 from kg.errors import InputError, ValidationFailed
@@ -86,6 +86,7 @@ def _incremental(settings: Settings, partial: Path, staged: list[Path]) -> dict:
         raise ValidationFailed("the graph with the documents would not conform; nothing was applied", report)
     store.native.flush()
     stats = updated_stats(meta, change, store)
+    stats.update(aggregates=aggregates.write(store.native, settings.base, partial))
     del store
     dataset = partial / builds.DATASET
     size, digest = _write_dataset(previous / builds.DATASET, dataset, change)

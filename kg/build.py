@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import builds
+from kg import aggregates, builds
 from kg.derive import display_labels
 from kg.errors import InputError, ValidationFailed
 from kg.namespaces import PROJECT
@@ -231,6 +231,7 @@ def publish_store(settings: Settings, store: EmbeddedStore, **extra: object) -> 
     native, store._store = store.native, ox.Store()
     stats.update(base=settings.base, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), **extra)
     with builds.writing(settings) as folder:
+        stats.update(aggregates=aggregates.write(native, settings.base, folder))
         dataset = folder / builds.DATASET
         quads = len(native)
         with dataset.open("wb") as out:

@@ -39,9 +39,28 @@ def resolve(spec: str, catalog: Catalog) -> StoredQuery:
 def run(store: Store, query: StoredQuery, values: dict[str, str] | None = None) -> Answer:
     """Bind the parameters as RDF terms and run the query on `store`."""
     bindings = query.bind(values or {}, store.base)
+    kept = kept_answer(store, query, bindings)
+    if kept is not None:
+        return kept
     kind = query.kind
     if kind in ("CONSTRUCT", "DESCRIBE"):
         return Answer(kind, triples=store.construct(query.text, bindings))
     if kind == "ASK":
         return Answer(kind, boolean=store.ask(query.text, bindings))
     return Answer(kind, result=store.select(query.text, bindings, limit=query.max_rows))
+
+
+def kept_answer(store: Store, query: StoredQuery, bindings: dict) -> Answer | None:
+    """The answer of a stored query that the served build keeps as an aggregate (computed once
+    per build); None when the query has none, or the store is remote or changed since its build."""
+    from kg import aggregates
+
+    build = getattr(store, "build", None)
+    if build is None or bindings or query.name not in aggregates.KEPT:
+        return None
+    return Answer("SELECT", result=aggregates.result(query.name, *build, _cap(store, query)))
+
+
+def _cap(store: Store, query: StoredQuery) -> int:
+    rows = store.settings.max_rows
+    return rows if query.max_rows is None else min(rows, query.max_rows)

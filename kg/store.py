@@ -198,6 +198,7 @@ class EmbeddedStore:
         self.settings = settings
         self.base = settings.base
         self._store = ox.Store(str(path)) if path else ox.Store()
+        self.build: tuple[Path, dict] | None = None  # the build folder and manifest it holds, unchanged
 
     @classmethod
     def from_dataset(cls, settings: Settings) -> EmbeddedStore:
@@ -211,6 +212,7 @@ class EmbeddedStore:
             store._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
         except (SyntaxError, OSError, RuntimeError) as exc:
             raise builds.DamagedBuild(f"{path}: cannot be loaded ({exc}); run `kg build`") from None
+        store.build = (folder, meta)
         return store
 
     @classmethod
@@ -228,6 +230,7 @@ class EmbeddedStore:
             raise builds.DamagedBuild(
                 f"{path}: the build's store cannot be opened ({exc}); run `kg build`"
             ) from None
+        store.build = (folder, meta)
         return store
 
     @property
@@ -274,6 +277,7 @@ class EmbeddedStore:
         """Add quads and merge them into the default graph; with `graph`, first drop that named
         graph (re-loading replaces it)."""
         quads = list(quads)
+        self.build = None  # the data no longer is the build's: its kept aggregates do not hold
         if graph is not None:
             self._store.remove_graph(ox.NamedNode(graph)) if self._has_graph(graph) else None
         self._store.extend(quads)
@@ -286,6 +290,7 @@ class EmbeddedStore:
     def update(self, update: str) -> None:
         """Run a SPARQL update on the named graphs, then merge them into the default graph again."""
         check_update(update, self.settings)
+        self.build = None
         try:
             self._store.update(update, base_iri=self.base)
         except SyntaxError as exc:
