@@ -75,10 +75,15 @@ def source_fingerprint(settings: Settings) -> str:
 
 
 def validate_sources(
-    sources: Sources, settings: Settings, use_cache: bool = True, lang: str = "en", checks: bool = True
+    sources: Sources,
+    settings: Settings,
+    use_cache: bool = True,
+    lang: str = "en",
+    checks: bool = True,
+    store: EmbeddedStore | None = None,
 ) -> Report:
     """SHACL per named graph (cached by content, in parallel), then (with `checks`) the
-    whole-graph SPARQL checks."""
+    whole-graph SPARQL checks on `store` (given empty, it is left holding every source quad)."""
     cache = Cache(settings.build_dir / ".shacl-cache")
     findings: list[Finding] = []
     todo: dict[str, str] = {}
@@ -96,9 +101,11 @@ def validate_sources(
         cache.put(todo[name], found)
         findings.extend(found)
     if checks and (settings.shapes_dir / "checks").is_dir():
-        store = EmbeddedStore(settings)
+        store = store if store is not None else EmbeddedStore(settings)
         store.load(sources.quads)
         findings.extend(run_checks(store, settings))
+    elif store is not None:
+        store.load(sources.quads)
     return Report(findings)
 
 
@@ -209,13 +216,12 @@ def build(settings: Settings, use_cache: bool = True) -> BuildResult:
     sources = collect(settings)
     if not sources.graphs:
         raise InputError(f"no data files in {settings.data_dir}")
-    report = validate_sources(sources, settings, use_cache)
+    store = EmbeddedStore(settings)  # the data is loaded once: the checks run on the store that is built
+    report = validate_sources(sources, settings, use_cache, store=store)
     if not report.conforms:
         raise ValidationFailed(
             "the data does not conform to the shapes; the previous build is untouched", report
         )
-    store = EmbeddedStore(settings)
-    store.load(sources.quads)
     del sources  # a million parsed quads are not needed once they are in the store
     store.load(display_labels(store.native, settings.base))
     warnings = sum(f.severity == "Warning" for f in report.findings)
